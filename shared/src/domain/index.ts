@@ -1,0 +1,4 @@
+export * from './vocabulary.js';
+export * from './protocol.js';
+export * from './timescale.js';
+export * from './calendar.js';
