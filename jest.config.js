@@ -1,0 +1,39 @@
+/**
+ * One jest run for every suite. TypeScript runs as ES modules through ts-jest, so
+ * jest needs `NODE_OPTIONS=--experimental-vm-modules` (set by `npm test`).
+ * Integration and browser tests import the built packages (`npm test` builds first),
+ * so they exercise exactly the code that ships.
+ */
+const tsJest = (tsconfig) => ({
+  '^.+\\.tsx?$': ['ts-jest', { useESM: true, tsconfig }],
+});
+
+const common = {
+  extensionsToTreatAsEsm: ['.ts', '.tsx'],
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+};
+
+export default {
+  projects: [
+    {
+      ...common,
+      displayName: 'shared',
+      rootDir: '<rootDir>/shared',
+      testMatch: ['<rootDir>/src/**/*.spec.ts'],
+      testEnvironment: 'node',
+      transform: tsJest('<rootDir>/tsconfig.spec.json'),
+    },
+    {
+      ...common,
+      displayName: 'integration',
+      rootDir: '<rootDir>/test',
+      testMatch: ['<rootDir>/api/**/*.test.ts', '<rootDir>/browser/**/*.test.ts'],
+      testEnvironment: 'node',
+      globalSetup: '<rootDir>/support/global-setup.ts',
+      globalTeardown: '<rootDir>/support/global-teardown.ts',
+      transform: tsJest('<rootDir>/tsconfig.json'),
+      testTimeout: 60000,
+    },
+  ],
+};
