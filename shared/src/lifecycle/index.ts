@@ -1,0 +1,2 @@
+export * from './escalation-transitions.js';
+export * from './validate-journey.js';
