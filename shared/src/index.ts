@@ -1,1 +1,6 @@
 export * from './domain/index.js';
+export * from './protocols/index.js';
+export * from './protocols/validate-protocol.js';
+export * from './lifecycle/index.js';
+export * from './calendar/index.js';
+export * from './timescales/index.js';
