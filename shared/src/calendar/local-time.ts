@@ -20,9 +20,52 @@ export const MS_PER_DAY = 86_400_000;
 const zone = IANAZone.create(LOCAL_TIME_ZONE);
 const DATE_KEY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** Offset of Europe/London from UTC at `epochMs`, in milliseconds. */
-function offsetMs(epochMs: number): number {
+/** Offsets at 00:00 UTC of each UTC day asked about, by UTC day number. */
+const offsetAtUtcMidnight = new Map<number, number>();
+/** The instant the offset changes on each changeover day asked about, by UTC day number. */
+const changeoverAt = new Map<number, number>();
+
+function zoneOffsetMs(epochMs: number): number {
   return zone.offset(epochMs) * MS_PER_MINUTE;
+}
+
+function offsetAtDayStart(utcDay: number): number {
+  let offset = offsetAtUtcMidnight.get(utcDay);
+  if (offset === undefined) {
+    offset = zoneOffsetMs(utcDay * MS_PER_DAY);
+    offsetAtUtcMidnight.set(utcDay, offset);
+  }
+  return offset;
+}
+
+/** First instant of `utcDay` with the next day's offset (binary search to the millisecond). */
+function changeover(utcDay: number): number {
+  let at = changeoverAt.get(utcDay);
+  if (at === undefined) {
+    const before = offsetAtDayStart(utcDay);
+    let [low, high] = [utcDay * MS_PER_DAY, (utcDay + 1) * MS_PER_DAY];
+    while (high - low > 1) {
+      const middle = Math.floor((low + high) / 2);
+      if (zoneOffsetMs(middle) === before) low = middle;
+      else high = middle;
+    }
+    at = high;
+    changeoverAt.set(utcDay, at);
+  }
+  return at;
+}
+
+/**
+ * Offset of Europe/London from UTC at `epochMs`, in milliseconds. Asking the time-zone
+ * database (through Intl) is slow, so answers are cached per UTC day: a day that starts
+ * and ends on the same offset has it throughout (London changes at most once a day);
+ * on the two changeover days a year, the instant of the change is found once.
+ */
+function offsetMs(epochMs: number): number {
+  const utcDay = Math.floor(epochMs / MS_PER_DAY);
+  const start = offsetAtDayStart(utcDay);
+  const end = offsetAtDayStart(utcDay + 1);
+  return start === end || epochMs < changeover(utcDay) ? start : end;
 }
 
 /** Day number of a `YYYY-MM-DD` key; throws on anything that is not a real date. */
@@ -74,13 +117,13 @@ export function instantAt(day: number, msOfDay: number): Date {
   const wall = day * MS_PER_DAY + msOfDay;
   const before = offsetMs(wall - MS_PER_DAY);
   const after = offsetMs(wall + MS_PER_DAY);
-  const valid = [...new Set([before, after])]
-    .map((offset) => wall - offset)
-    .filter((instant) => instant + offsetMs(instant) === wall)
-    .sort((x, y) => x - y);
+  // Larger offset first: where both readings are valid, it gives the earlier instant.
+  for (const offset of before === after ? [before] : [Math.max(before, after), Math.min(before, after)]) {
+    if (offsetMs(wall - offset) === offset) return new Date(wall - offset);
+  }
   // No valid reading: the clock time fell in a spring-forward gap; read it with the
   // offset in force before the gap, which lands the same distance past the gap's end.
-  return new Date(valid[0] ?? wall - before);
+  return new Date(wall - before);
 }
 
 /** 00:00 local on `day` (midnight always exists in Europe/London). */

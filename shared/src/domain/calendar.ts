@@ -24,11 +24,15 @@ export interface WorkingCalendar {
    * a non-working day, counting starts at 00:00 of the next working day (DESIGN.md §4.2).
    */
   addWorkingDays(t: Date, n: number): Date;
-  /** 23:59:59 local of `t`'s date when that is a working day, else of the next working day. */
+  /**
+   * 23:59:59 local of `t`'s date when that is a working day, else of the next working day;
+   * the whole of that second counts, so the instant returned is 23:59:59.999.
+   */
   endOfSameWorkingDay(t: Date): Date;
   /**
    * Working time from `a` to `b` in days: the sum, over working days, of the share of
-   * each local day that lies in `[a, b)`; negative when `b` is before `a`.
+   * each local day that lies in `[a, b)`; negative when `b` is before `a`. The share is
+   * the elapsed fraction of that local day (which may be 23 or 25 hours long).
    */
   workingDaysBetween(a: Date, b: Date): number;
 }

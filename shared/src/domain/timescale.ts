@@ -30,9 +30,10 @@ export interface TimescaleOutcome {
   /** When the target happened; null when it has not. */
   readonly targetAt: Date | null;
   /**
-   * Time from anchor to target (met/breached) or to now (overdue/pending), in the
-   * rule's unit: hours for `hours`; working days for `working_days` and
-   * `same_working_day`; calendar days for `calendar_days`. Null when not applicable.
+   * Time from anchor to target (met/breached), to closedAt (breached with no target)
+   * or to now (overdue/pending), in the rule's unit: hours for `hours`; working days
+   * for `working_days` and `same_working_day`; calendar days (of 24 hours) for
+   * `calendar_days`. Null when not applicable.
    */
   readonly elapsed: number | null;
   /** How late, in the rule's unit, for breached and overdue outcomes; null otherwise. */
