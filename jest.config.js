@@ -15,6 +15,8 @@ const common = {
 };
 
 export default {
+  // Global: jest ignores testTimeout inside a project. Integration hooks boot the app and its database.
+  testTimeout: 60000,
   projects: [
     {
       ...common,

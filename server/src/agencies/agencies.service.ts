@@ -1,0 +1,27 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, type Repository } from 'typeorm';
+import { groupByKey, LoaderKey, type RequestLoaders } from '../graphql/request-loaders.js';
+import { AgencyEntity } from './agency.entity.js';
+import { toAgency } from './agency.mapper.js';
+import type { Agency } from './models/agency.model.js';
+
+const AGENCIES_BY_PARTNERSHIP = new LoaderKey<string, Agency[]>('agencies-by-partnership');
+
+@Injectable()
+export class AgenciesService {
+  constructor(@InjectRepository(AgencyEntity) private readonly agencies: Repository<AgencyEntity>) {}
+
+  /** A partnership's agencies by name; batched across the partnerships of one request. */
+  forPartnership(partnershipId: string, loaders: RequestLoaders): Promise<Agency[]> {
+    return loaders.get(AGENCIES_BY_PARTNERSHIP, { batch: (ids) => this.loadForPartnerships(ids) }).load(partnershipId);
+  }
+
+  private async loadForPartnerships(partnershipIds: readonly string[]): Promise<Agency[][]> {
+    const rows = await this.agencies.find({
+      where: { partnershipId: In([...partnershipIds]) },
+      order: { name: 'ASC', id: 'ASC' },
+    });
+    return groupByKey(partnershipIds, rows, (id) => id, (row) => row.partnershipId).map((group) => group.map(toAgency));
+  }
+}

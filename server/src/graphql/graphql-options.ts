@@ -1,0 +1,30 @@
+import type { IncomingMessage } from 'node:http';
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import type { ServerConfig } from '../config/server-config.js';
+import { createGraphqlErrorFormatter } from './format-graphql-error.js';
+import type { GraphqlContext } from './graphql-context.js';
+import { RequestLoaders } from './request-loaders.js';
+
+export const GRAPHQL_PATH = '/graphql';
+
+/**
+ * Code-first GraphQL on Apollo Server. The schema is sorted and, outside production,
+ * written to `server/schema.graphql` at start-up (the committed contract the web app
+ * generates its types from; `generateSchemaSdl` prints the same text without a server).
+ */
+export function graphqlOptions(config: ServerConfig): ApolloDriverConfig {
+  return {
+    driver: ApolloDriver,
+    path: GRAPHQL_PATH,
+    autoSchemaFile: config.schemaFile ?? true,
+    sortSchema: true,
+    buildSchemaOptions: { addNewlineAtEnd: true },
+    introspection: !config.production,
+    graphiql: !config.production,
+    includeStacktraceInErrorResponses: !config.production,
+    // Errors are mapped in one place, formatGraphqlError, not by the driver's HTTP-error interceptor.
+    autoTransformHttpErrors: false,
+    formatError: createGraphqlErrorFormatter({ production: config.production }),
+    context: ({ req }: { req: IncomingMessage }): GraphqlContext => ({ req, loaders: new RequestLoaders() }),
+  };
+}

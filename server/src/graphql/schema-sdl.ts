@@ -1,0 +1,33 @@
+import { NestFactory } from '@nestjs/core';
+import { GRAPHQL_SDL_FILE_END, GRAPHQL_SDL_FILE_HEADER, GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphql';
+import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
+import { PartnershipAgenciesResolver } from '../agencies/agencies.resolver.js';
+import { HealthResolver } from '../health/health.resolver.js';
+import { PartnershipsResolver } from '../partnerships/partnerships.resolver.js';
+import { PartnershipProtocolsResolver } from '../protocols/partnership-protocols.resolver.js';
+import { ProtocolsResolver } from '../protocols/protocols.resolver.js';
+
+/** Every resolver of the API. A test checks that the running app's schema matches the one built from this list. */
+export const API_RESOLVERS: readonly Function[] = [
+  HealthResolver,
+  PartnershipsResolver,
+  PartnershipAgenciesResolver,
+  ProtocolsResolver,
+  PartnershipProtocolsResolver,
+];
+
+/** The text of `server/schema.graphql`, exactly as the running server writes it. */
+export function printSchemaFile(schema: GraphQLSchema): string {
+  return GRAPHQL_SDL_FILE_HEADER + printSchema(lexicographicSortSchema(schema)) + GRAPHQL_SDL_FILE_END;
+}
+
+/** Builds the schema from the resolvers without a database or an HTTP server. */
+export async function generateSchemaSdl(): Promise<string> {
+  const context = await NestFactory.createApplicationContext(GraphQLSchemaBuilderModule, { logger: false, abortOnError: false });
+  try {
+    const schema = await context.get(GraphQLSchemaFactory).create([...API_RESOLVERS]);
+    return printSchemaFile(schema);
+  } finally {
+    await context.close();
+  }
+}

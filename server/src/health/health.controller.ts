@@ -1,0 +1,27 @@
+import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
+import { HealthService } from './health.service.js';
+
+/** The minimal slice of Express's response the probes need (passthrough keeps Nest's JSON serialisation). */
+interface StatusResponse {
+  status(code: number): unknown;
+}
+
+/** Probes for orchestrators: plain HTTP, JSON bodies, outside GraphQL. */
+@Controller('health')
+export class HealthController {
+  constructor(private readonly healthService: HealthService) {}
+
+  /** 200 while the process is up. */
+  @Get('live')
+  live(): { status: 'live' } {
+    return { status: 'live' };
+  }
+
+  /** 200 when the database answers and no migration is pending, else 503. */
+  @Get('ready')
+  async ready(@Res({ passthrough: true }) response: StatusResponse) {
+    const readiness = await this.healthService.readiness();
+    response.status(readiness.ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
+    return { status: readiness.ready ? 'ready' : 'not_ready', ...readiness };
+  }
+}
