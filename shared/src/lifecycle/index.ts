@@ -1,2 +1,3 @@
 export * from './escalation-transitions.js';
 export * from './validate-journey.js';
+export * from './requirement-evidence.js';

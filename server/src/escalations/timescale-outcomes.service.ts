@@ -1,0 +1,196 @@
+import { Injectable } from '@nestjs/common';
+import { evaluateRules, workingCalendar, type Jurisdiction, type TimescaleRuleDefinition } from '@escalation-insights/shared';
+import type { EntityManager } from 'typeorm';
+import type { TimescaleRuleEntity } from '../protocols/timescale-rule.entity.js';
+import { eventsOf, toRuleDefinition, type EntryFacts, type EscalationFacts, type MilestoneFacts } from './escalation-journey.js';
+
+export interface EscalationKey {
+  readonly partnershipId: string;
+  readonly id: string;
+}
+
+interface EscalationRow extends EscalationFacts {
+  readonly partnershipId: string;
+  readonly id: string;
+  readonly protocolId: string;
+  readonly jurisdiction: Jurisdiction;
+}
+
+interface RuleRow {
+  readonly definition: TimescaleRuleDefinition;
+  readonly tier: number;
+}
+
+const keyOf = (partnershipId: string, id: string) => `${partnershipId}:${id}`;
+const iso = (date: Date | null) => (date ? date.toISOString() : null);
+
+/**
+ * Stores every timescale outcome of escalations (one row per escalation and rule of its
+ * protocol), computed by `evaluateRules` from shared with the partnership's working
+ * calendar. Works on the caller's transaction: a write that changes an escalation
+ * recomputes its outcomes before it commits. Each call reads and upserts a whole batch
+ * in a fixed number of statements, whatever its size.
+ */
+@Injectable()
+export class TimescaleOutcomesService {
+  /**
+   * Recomputes the outcomes of `keys` as at `now`. With `skipLocked`, escalations another
+   * transaction holds are left out (it recomputes them itself) and the rest are locked
+   * until the caller's transaction ends. Returns the escalations recomputed.
+   */
+  async recompute(manager: EntityManager, keys: readonly EscalationKey[], now: Date, options: { skipLocked?: boolean } = {}): Promise<EscalationKey[]> {
+    if (keys.length === 0) return [];
+    const escalations = await this.loadEscalations(manager, keys, options.skipLocked ?? false);
+    if (escalations.length === 0) return [];
+    const locked = escalations.map(({ partnershipId, id }) => ({ partnershipId, id }));
+    const entries = await this.loadEntries(manager, locked);
+    const milestones = await this.loadMilestones(manager, locked);
+    const rules = await this.loadRules(manager, escalations);
+
+    const rows = new OutcomeColumns();
+    for (const escalation of escalations) {
+      const key = keyOf(escalation.partnershipId, escalation.id);
+      const protocolRules = rules.get(keyOf(escalation.partnershipId, escalation.protocolId)) ?? [];
+      const events = eventsOf(escalation, entries.get(key) ?? [], milestones.get(key) ?? []);
+      const outcomes = evaluateRules(protocolRules.map((rule) => rule.definition), events, workingCalendar(escalation.jurisdiction), now);
+      outcomes.forEach((outcome, i) => rows.add(escalation, protocolRules[i]!, outcome));
+    }
+    await this.upsert(manager, rows, now);
+    return locked;
+  }
+
+  private async loadEscalations(manager: EntityManager, keys: readonly EscalationKey[], skipLocked: boolean): Promise<EscalationRow[]> {
+    const rows: Record<string, unknown>[] = await manager.query(
+      `SELECT e.partnership_id::text, e.id::text, e.protocol_id::text, e.urgency, e.status, e.raised_at, e.closed_at, p.jurisdiction
+       FROM escalation e
+       JOIN partnership p ON p.id = e.partnership_id
+       WHERE (e.partnership_id, e.id) IN (SELECT * FROM unnest($1::bigint[], $2::bigint[]))
+       ORDER BY e.partnership_id, e.id
+       FOR UPDATE OF e ${skipLocked ? 'SKIP LOCKED' : ''}`,
+      [keys.map((k) => k.partnershipId), keys.map((k) => k.id)],
+    );
+    return rows.map((r) => ({
+      partnershipId: r['partnership_id'] as string,
+      id: r['id'] as string,
+      protocolId: r['protocol_id'] as string,
+      urgency: r['urgency'] as EscalationRow['urgency'],
+      status: r['status'] as EscalationRow['status'],
+      raisedAt: r['raised_at'] as Date,
+      closedAt: (r['closed_at'] as Date | null) ?? null,
+      jurisdiction: r['jurisdiction'] as Jurisdiction,
+    }));
+  }
+
+  private async loadEntries(manager: EntityManager, keys: readonly EscalationKey[]): Promise<Map<string, EntryFacts[]>> {
+    const rows: Record<string, unknown>[] = await manager.query(
+      `SELECT partnership_id::text, escalation_id::text, stage_code, tier, ladder_order, entered_at, exited_at, exit_reason
+       FROM stage_entry
+       WHERE (partnership_id, escalation_id) IN (SELECT * FROM unnest($1::bigint[], $2::bigint[]))
+       ORDER BY ladder_order`,
+      [keys.map((k) => k.partnershipId), keys.map((k) => k.id)],
+    );
+    return groupRows(rows, (r) => ({
+      stageCode: r['stage_code'] as string,
+      tier: r['tier'] as EntryFacts['tier'],
+      ladderOrder: r['ladder_order'] as number,
+      enteredAt: r['entered_at'] as Date,
+      exitedAt: (r['exited_at'] as Date | null) ?? null,
+      exitReason: (r['exit_reason'] as EntryFacts['exitReason']) ?? null,
+    }));
+  }
+
+  private async loadMilestones(manager: EntityManager, keys: readonly EscalationKey[]): Promise<Map<string, MilestoneFacts[]>> {
+    const rows: Record<string, unknown>[] = await manager.query(
+      `SELECT partnership_id::text, escalation_id::text, kind, stage_code, occurred_at
+       FROM milestone
+       WHERE (partnership_id, escalation_id) IN (SELECT * FROM unnest($1::bigint[], $2::bigint[]))`,
+      [keys.map((k) => k.partnershipId), keys.map((k) => k.id)],
+    );
+    return groupRows(rows, (r) => ({
+      kind: r['kind'] as MilestoneFacts['kind'],
+      stageCode: (r['stage_code'] as string | null) ?? null,
+      occurredAt: r['occurred_at'] as Date,
+    }));
+  }
+
+  /** The rules of every protocol involved, with the tier of the stage each is reported under. */
+  private async loadRules(manager: EntityManager, escalations: readonly EscalationRow[]): Promise<Map<string, RuleRow[]>> {
+    const protocols = [...new Map(escalations.map((e) => [keyOf(e.partnershipId, e.protocolId), e])).values()];
+    const rows: Record<string, unknown>[] = await manager.query(
+      `SELECT r.partnership_id::text, r.protocol_id::text, r.code, r.name, r.stage_code, r.anchor, r.targets, r.limit_unit,
+              r.limit_amount::text, r.urgencies, r.applies_when_rule_not_met, r.source, r.rationale, s.tier
+       FROM timescale_rule r
+       JOIN protocol_stage s ON s.partnership_id = r.partnership_id AND s.protocol_id = r.protocol_id AND s.code = r.stage_code
+       WHERE (r.partnership_id, r.protocol_id) IN (SELECT * FROM unnest($1::bigint[], $2::bigint[]))
+       ORDER BY r.code`,
+      [protocols.map((e) => e.partnershipId), protocols.map((e) => e.protocolId)],
+    );
+    const byProtocol = new Map<string, RuleRow[]>();
+    for (const r of rows) {
+      const key = keyOf(r['partnership_id'] as string, r['protocol_id'] as string);
+      const definition = toRuleDefinition({
+        code: r['code'] as string,
+        name: r['name'] as string,
+        stageCode: r['stage_code'] as string,
+        anchor: r['anchor'] as TimescaleRuleEntity['anchor'],
+        targets: r['targets'] as TimescaleRuleEntity['targets'],
+        limitUnit: r['limit_unit'] as TimescaleRuleEntity['limitUnit'],
+        limitAmount: r['limit_amount'] as string,
+        urgencies: (r['urgencies'] as TimescaleRuleEntity['urgencies']) ?? null,
+        appliesWhenRuleNotMet: (r['applies_when_rule_not_met'] as string | null) ?? null,
+        source: r['source'] as TimescaleRuleEntity['source'],
+        rationale: r['rationale'] as string,
+      });
+      byProtocol.set(key, [...(byProtocol.get(key) ?? []), { definition, tier: r['tier'] as number }]);
+    }
+    return byProtocol;
+  }
+
+  private async upsert(manager: EntityManager, rows: OutcomeColumns, now: Date): Promise<void> {
+    if (rows.size === 0) return;
+    await manager.query(
+      `INSERT INTO timescale_outcome (partnership_id, escalation_id, rule_code, protocol_id, stage_code, tier, limit_unit, status,
+                                      anchor_at, deadline, target_at, elapsed, lateness, evaluated_at)
+       SELECT u.*, $14::timestamptz
+       FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::bigint[], $5::text[], $6::smallint[], $7::text[], $8::text[],
+                   $9::timestamptz[], $10::timestamptz[], $11::timestamptz[], $12::float8[], $13::float8[]) AS u
+       ON CONFLICT (partnership_id, escalation_id, rule_code) DO UPDATE SET
+         status = EXCLUDED.status, anchor_at = EXCLUDED.anchor_at, deadline = EXCLUDED.deadline, target_at = EXCLUDED.target_at,
+         elapsed = EXCLUDED.elapsed, lateness = EXCLUDED.lateness, evaluated_at = EXCLUDED.evaluated_at`,
+      [...rows.columns(), now.toISOString()],
+    );
+  }
+}
+
+/** The outcome rows of a batch, column by column, as unnest takes them. */
+class OutcomeColumns {
+  private readonly cols: unknown[][] = Array.from({ length: 13 }, () => []);
+
+  get size(): number {
+    return this.cols[0]!.length;
+  }
+
+  add(escalation: EscalationRow, rule: RuleRow, outcome: ReturnType<typeof evaluateRules>[number]): void {
+    const values = [
+      escalation.partnershipId, escalation.id, outcome.ruleCode, escalation.protocolId, rule.definition.stageCode, rule.tier,
+      rule.definition.limit.unit, outcome.status, iso(outcome.anchorAt), iso(outcome.deadline), iso(outcome.targetAt),
+      outcome.elapsed, outcome.lateness,
+    ];
+    values.forEach((value, i) => this.cols[i]!.push(value));
+  }
+
+  columns(): unknown[][] {
+    return this.cols;
+  }
+}
+
+function groupRows<T>(rows: readonly Record<string, unknown>[], map: (row: Record<string, unknown>) => T): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const key = keyOf(row['partnership_id'] as string, row['escalation_id'] as string);
+    const group = groups.get(key);
+    if (group) group.push(map(row));
+    else groups.set(key, [map(row)]);
+  }
+  return groups;
+}
