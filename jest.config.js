@@ -28,6 +28,14 @@ export default {
     },
     {
       ...common,
+      displayName: 'web',
+      rootDir: '<rootDir>/web',
+      testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/src/**/*.spec.tsx'],
+      testEnvironment: 'jsdom',
+      transform: tsJest('<rootDir>/tsconfig.spec.json'),
+    },
+    {
+      ...common,
       displayName: 'integration',
       rootDir: '<rootDir>/test',
       testMatch: ['<rootDir>/api/**/*.test.ts', '<rootDir>/browser/**/*.test.ts'],

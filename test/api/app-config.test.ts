@@ -61,4 +61,11 @@ describe('loadAppConfig', () => {
   it('refuses a short CHILD_KEY_SECRET even outside production', () => {
     expect(() => loadAppConfig({ CHILD_KEY_SECRET: 'short' }, quiet)).toThrow(/CHILD_KEY_SECRET must be at least 32 characters/);
   });
+
+  it('refreshes timescale outcomes every 15 minutes unless OUTCOME_REFRESH_MINUTES says otherwise (0: at start-up only)', () => {
+    expect(loadAppConfig({}, quiet).outcomeRefreshMinutes).toBe(15);
+    expect(loadAppConfig({ OUTCOME_REFRESH_MINUTES: '5' }, quiet).outcomeRefreshMinutes).toBe(5);
+    expect(loadAppConfig({ OUTCOME_REFRESH_MINUTES: '0' }, quiet).outcomeRefreshMinutes).toBe(0);
+    expect(() => loadAppConfig({ OUTCOME_REFRESH_MINUTES: 'often' }, quiet)).toThrow(/OUTCOME_REFRESH_MINUTES must be a number of minutes from 0/);
+  });
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DUDLEY } from '@escalation-insights/shared';
 import { insertPartnership } from '../support/fixtures.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { startTestApp, type TestApp, type TestClient } from '../support/test-app.js';
 import { withClient } from '../support/test-database.js';
 
 /** A database whose agency table has gone: any query for agencies fails inside the server. */
@@ -17,16 +17,18 @@ describe.each([
   ['outside production', false],
 ] as const)('an unexpected failure %s', (_, production) => {
   let app: TestApp;
+  let administrator: TestClient;
 
   beforeAll(async () => {
     app = await startTestApp({ production, seed: seedBrokenAgencies });
+    administrator = await app.as('administrator');
   });
   afterAll(async () => {
     await app.close();
   });
 
   it('is reported as INTERNAL_SERVER_ERROR on the failing field', async () => {
-    const response = await app.graphql(AGENCIES);
+    const response = await administrator.graphql(AGENCIES);
     expect(response.data).toBeNull();
     expect(response.errors).toHaveLength(1);
     expect(response.errors![0]).toMatchObject({ path: ['partnerships', 0, 'agencies'], extensions: { code: 'INTERNAL_SERVER_ERROR' } });
@@ -34,13 +36,13 @@ describe.each([
 
   if (production) {
     it('says nothing about its cause: no SQL, no stack trace', async () => {
-      const [error] = (await app.graphql(AGENCIES)).errors!;
+      const [error] = (await administrator.graphql(AGENCIES)).errors!;
       expect(error!.message).toBe('Internal server error');
       expect(error!.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
     });
   } else {
     it('shows the cause to the developer', async () => {
-      const [error] = (await app.graphql(AGENCIES)).errors!;
+      const [error] = (await administrator.graphql(AGENCIES)).errors!;
       expect(error!.message).toMatch(/relation "agency" does not exist/);
       expect(error!.extensions?.['stacktrace']).toEqual(expect.any(Array));
     });

@@ -53,7 +53,7 @@ describe('readiness with a migration pending', () => {
       status: 'not_ready',
       ready: false,
       database: true,
-      pendingMigrations: ['CreateDomainSchema1764180000000'],
+      pendingMigrations: [new latest().name],
     });
   });
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { PROTOCOL_TEMPLATES, TIER_NAMES, type ProtocolTemplate } from '@escalation-insights/shared';
 import { insertAllTemplatePartnerships } from '../support/fixtures.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { startTestApp, type TestApp, type TestClient } from '../support/test-app.js';
 
 const PARTNERSHIPS = `{
   partnerships {
@@ -59,11 +59,14 @@ const upper = (value: string) => value.replace(/-/g, '_').toUpperCase();
 
 describe('protocols over GraphQL', () => {
   let app: TestApp;
+  /** An administrator of every partnership: sees all five. */
+  let administrator: TestClient;
   let partnerships: ApiPartnership[];
 
   beforeAll(async () => {
     app = await startTestApp({ seed: insertAllTemplatePartnerships });
-    const response = await app.graphql<{ partnerships: ApiPartnership[] }>(PARTNERSHIPS);
+    administrator = await app.as('administrator');
+    const response = await administrator.graphql<{ partnerships: ApiPartnership[] }>(PARTNERSHIPS);
     expect(response.errors).toBeUndefined();
     partnerships = response.data!.partnerships;
   });
@@ -197,7 +200,7 @@ describe('protocols over GraphQL', () => {
 
   it('returns a partnership by id with the same protocol', async () => {
     const dudley = byCode('dudley');
-    const response = await app.graphql<{ partnership: { id: string; name: string; activeProtocol: { id: string; stages: { code: string }[] } } }>(
+    const response = await administrator.graphql<{ partnership: { id: string; name: string; activeProtocol: { id: string; stages: { code: string }[] } } }>(
       'query ($id: ID!) { partnership(id: $id) { id name activeProtocol { id stages { code } } } }',
       { id: dudley.id },
     );

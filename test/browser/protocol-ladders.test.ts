@@ -1,14 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { PROTOCOL_TEMPLATES } from '@escalation-insights/shared';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { checkAccessibility, launchBrowser } from '../support/browser.js';
+import { checkAccessibility, launchBrowser, sessionCookieFor, watchCspViolations } from '../support/browser.js';
 import { insertAllTemplatePartnerships } from '../support/fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /*
  * The protocols page in headless Chromium, served by the real app over a database holding
- * one partnership per shipped protocol template. What the page shows is compared with
- * what the API says, so the test holds whatever the templates contain.
+ * one partnership per shipped protocol template, signed in as an administrator of every
+ * partnership (who sees all five). What the page shows is compared with what the API
+ * says, so the test holds whatever the templates contain.
  */
 
 interface ApiStage {
@@ -82,15 +83,20 @@ describe('the protocols page', () => {
   let browser: Browser | undefined;
   let page: Page;
   let partnerships: ApiPartnership[];
+  let cspViolations: () => Promise<string[]>;
 
   beforeAll(async () => {
     app = await startTestApp({ serveWeb: true, seed: insertAllTemplatePartnerships });
-    const response = await app.graphql<{ partnerships: ApiPartnership[] }>(PARTNERSHIP_LADDERS);
+    const administrator = await app.as('administrator');
+    const response = await administrator.graphql<{ partnerships: ApiPartnership[] }>(PARTNERSHIP_LADDERS);
     expect(response.errors).toBeUndefined();
     partnerships = response.data!.partnerships;
 
     browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await context.addCookies([sessionCookieFor(app.url, administrator.cookie)]);
+    page = await context.newPage();
+    cspViolations = await watchCspViolations(page);
     await page.goto(app.url);
     await page.getByRole('table', { name: `${partnerships.length} partnerships` }).waitFor();
   });
@@ -174,6 +180,10 @@ describe('the protocols page', () => {
     }
     expect(await checkAccessibility(page)).toEqual([]);
   });
+
+  it('runs under the content security policy without a single violation', async () => {
+    expect(await cspViolations()).toEqual([]);
+  });
 });
 
 describe('the protocols page with no partnerships', () => {
@@ -191,7 +201,10 @@ describe('the protocols page with no partnerships', () => {
   });
 
   it('says that no partnership has been set up yet, accessibly', async () => {
-    const page = await browser!.newPage();
+    const administrator = await app!.as('administrator');
+    const context = await browser!.newContext();
+    await context.addCookies([sessionCookieFor(app!.url, administrator.cookie)]);
+    const page = await context.newPage();
     await page.goto(app!.url);
     await expect(page.getByRole('heading', { name: 'No partnerships yet' }).textContent()).resolves.toBe(
       'No partnerships yet',

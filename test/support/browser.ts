@@ -48,7 +48,8 @@ export interface AccessibilityViolation {
  * trimmed to what a failing test message needs (an empty array means none).
  */
 export async function checkAccessibility(page: Page): Promise<AccessibilityViolation[]> {
-  await page.addScriptTag({ content: axeSource });
+  // Evaluated through the DevTools protocol, not as an inline <script>: the app's content security policy forbids those.
+  await page.evaluate(axeSource);
   const results = await page.evaluate(
     async (tags) => (window as unknown as { axe: { run: (context: Document, options: unknown) => Promise<AxeResults> } }).axe.run(document, {
       runOnly: { type: 'tag', values: tags },
@@ -65,4 +66,30 @@ export async function checkAccessibility(page: Page): Promise<AccessibilityViola
       failureSummary: node.failureSummary ?? '',
     })),
   }));
+}
+
+/**
+ * Collects every content-security-policy violation the page reports, from the console
+ * and from `securitypolicyviolation` events; call before the first navigation.
+ */
+export async function watchCspViolations(page: Page): Promise<() => Promise<string[]>> {
+  const seen: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy|Refused to (load|execute|apply|connect|frame)/i.test(message.text())) seen.push(message.text());
+  });
+  await page.addInitScript(() => {
+    const found: string[] = [];
+    (window as unknown as { __cspViolations: string[] }).__cspViolations = found;
+    document.addEventListener('securitypolicyviolation', (event) => found.push(`${event.violatedDirective} ${event.blockedURI}`));
+  });
+  return async () => [
+    ...seen,
+    ...(await page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? [])),
+  ];
+}
+
+/** A browser context that sends this session cookie to the app, as after signing in. */
+export function sessionCookieFor(appUrl: string, cookie: string): { name: string; value: string; url: string } {
+  const [name, value] = cookie.split('=') as [string, string];
+  return { name, value, url: appUrl };
 }

@@ -1,4 +1,6 @@
-import { createApp } from '@escalation-insights/server';
+import { createApp, type AuthSettings, type QueryLimits } from '@escalation-insights/server';
+import type { UserRole } from '@escalation-insights/shared';
+import { signIn, type SignedInUser, type TestUserOptions } from './sign-in.js';
 import { createTestDatabase } from './test-database.js';
 
 export interface GraphqlError {
@@ -12,12 +14,29 @@ export interface GraphqlResponse<T> {
   readonly errors?: GraphqlError[];
 }
 
+/** A GraphQL response with what HTTP said around it. */
+export interface HttpGraphqlResponse<T> {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly body: GraphqlResponse<T>;
+}
+
+/** Someone signed in: their user, and a client that sends their session cookie. */
+export interface TestClient extends SignedInUser {
+  graphql<T = Record<string, unknown>>(query: string, variables?: object): Promise<GraphqlResponse<T>>;
+}
+
 export interface TestApp {
   /** e.g. http://127.0.0.1:40123 */
   readonly url: string;
+  /** The database owner's connection string (fixtures and checks bypass row-level security through it). */
   readonly databaseUrl: string;
-  /** Sends a GraphQL operation over HTTP, as the web app does. */
+  /** Sends a GraphQL operation over HTTP as nobody in particular (no session cookie), as the web app does. */
   graphql<T = Record<string, unknown>>(query: string, variables?: object): Promise<GraphqlResponse<T>>;
+  /** Sends a GraphQL operation with a Cookie header of your choosing; answers with the status and headers too. */
+  request<T = Record<string, unknown>>(query: string, variables?: object, cookie?: string): Promise<HttpGraphqlResponse<T>>;
+  /** A new user of `role` (in `options.partnershipId`, or none), signed in: see `signIn`. */
+  as(role: UserRole, options?: TestUserOptions): Promise<TestClient>;
   close(): Promise<void>;
 }
 
@@ -28,6 +47,13 @@ export interface StartTestAppOptions {
   /** The built web app to serve (default: the repository's web/dist). */
   readonly webDist?: string;
   readonly production?: boolean;
+  readonly auth?: Partial<AuthSettings>;
+  readonly queryLimits?: Partial<QueryLimits>;
+  readonly databasePoolSize?: number;
+  /** What "now" is for the app (default: the system clock): tests move time without sleeping. */
+  readonly clock?: () => Date;
+  /** Minutes between refreshes of the live timescale outcomes (default 15; 0: start-up only). */
+  readonly outcomeRefreshMinutes?: number;
 }
 
 /** The real app on a free port of 127.0.0.1, over a database of its own. */
@@ -35,19 +61,35 @@ export async function startTestApp(options: StartTestAppOptions = {}): Promise<T
   const database = await createTestDatabase();
   try {
     if (options.seed) await options.seed(database.url);
+    const production = options.production ?? false;
     const server = await createApp({
       databaseUrl: database.url,
       host: '127.0.0.1',
       port: 0,
       serveWeb: options.serveWeb ?? false,
       ...(options.webDist ? { webDist: options.webDist } : {}),
-      production: options.production ?? false,
+      production,
       logger: ['error', 'warn'],
+      ...(options.auth ? { auth: options.auth } : {}),
+      ...(options.queryLimits ? { queryLimits: options.queryLimits } : {}),
+      ...(options.databasePoolSize ? { databasePoolSize: options.databasePoolSize } : {}),
+      ...(options.clock ? { clock: options.clock } : {}),
+      ...(options.outcomeRefreshMinutes !== undefined ? { outcomeRefreshMinutes: options.outcomeRefreshMinutes } : {}),
     });
+    const endpoint = `${server.url}/graphql`;
+    const secure = options.auth?.secureCookie ?? production;
     return {
       url: server.url,
       databaseUrl: database.url,
-      graphql: (query, variables) => postGraphql(`${server.url}/graphql`, query, variables),
+      graphql: async <T>(query: string, variables?: object) => (await postGraphql<T>(endpoint, query, variables)).body,
+      request: (query, variables, cookie) => postGraphql(endpoint, query, variables, cookie),
+      async as(role, userOptions = {}) {
+        const user = await signIn(database.url, role, { ...userOptions, secure });
+        return {
+          ...user,
+          graphql: async <T>(query: string, variables?: object) => (await postGraphql<T>(endpoint, query, variables, user.cookie)).body,
+        };
+      },
       async close() {
         try {
           await server.close();
@@ -62,13 +104,13 @@ export async function startTestApp(options: StartTestAppOptions = {}): Promise<T
   }
 }
 
-async function postGraphql<T>(endpoint: string, query: string, variables?: object): Promise<GraphqlResponse<T>> {
+export async function postGraphql<T>(endpoint: string, query: string, variables?: object, cookie?: string): Promise<HttpGraphqlResponse<T>> {
   const response = await fetch(endpoint, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    headers: { 'content-type': 'application/json', accept: 'application/json', ...(cookie ? { cookie } : {}) },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await response.json()) as GraphqlResponse<T>;
   if (!response.ok && !body.errors) throw new Error(`POST ${endpoint} answered ${response.status}`);
-  return body;
+  return { status: response.status, headers: response.headers, body };
 }

@@ -1,4 +1,5 @@
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Access } from '../auth/access.decorator.js';
 import type { RequestLoaders } from '../graphql/request-loaders.js';
 import { Partnership } from '../partnerships/models/partnership.model.js';
 import { AgenciesService } from './agencies.service.js';
@@ -10,6 +11,7 @@ export class PartnershipAgenciesResolver {
   constructor(private readonly agenciesService: AgenciesService) {}
 
   @ResolveField('agencies', () => [Agency], { description: 'The agencies of the partnership, by name.' })
+  @Access('Partnership.agencies')
   agencies(@Parent() partnership: Partnership, @Context('loaders') loaders: RequestLoaders): Promise<Agency[]> {
     return this.agenciesService.forPartnership(partnership.id, loaders);
   }

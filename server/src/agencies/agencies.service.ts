@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { In, type Repository } from 'typeorm';
+import { In } from 'typeorm';
+import { TenantDatabase } from '../database/tenant-database.js';
 import { groupByKey, LoaderKey, type RequestLoaders } from '../graphql/request-loaders.js';
 import { AgencyEntity } from './agency.entity.js';
 import { toAgency } from './agency.mapper.js';
@@ -10,7 +10,7 @@ const AGENCIES_BY_PARTNERSHIP = new LoaderKey<string, Agency[]>('agencies-by-par
 
 @Injectable()
 export class AgenciesService {
-  constructor(@InjectRepository(AgencyEntity) private readonly agencies: Repository<AgencyEntity>) {}
+  constructor(private readonly db: TenantDatabase) {}
 
   /** A partnership's agencies by name; batched across the partnerships of one request. */
   forPartnership(partnershipId: string, loaders: RequestLoaders): Promise<Agency[]> {
@@ -18,10 +18,9 @@ export class AgenciesService {
   }
 
   private async loadForPartnerships(partnershipIds: readonly string[]): Promise<Agency[][]> {
-    const rows = await this.agencies.find({
-      where: { partnershipId: In([...partnershipIds]) },
-      order: { name: 'ASC', id: 'ASC' },
-    });
+    const rows = await this.db.run((manager) =>
+      manager.find(AgencyEntity, { where: { partnershipId: In([...partnershipIds]) }, order: { name: 'ASC', id: 'ASC' } }),
+    );
     return groupByKey(partnershipIds, rows, (id) => id, (row) => row.partnershipId).map((group) => group.map(toAgency));
   }
 }

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseSecurityConfig, type SecurityConfig } from './security-config.js';
 
 /** The repository root: this file is `server/{src,dist}/config/app-config.{ts,js}`. */
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -26,6 +27,10 @@ export interface AppConfig {
   readonly seedDemoData: boolean;
   /** Where the running server writes the GraphQL schema; null in production (never write into the install). */
   readonly schemaFile: string | null;
+  /** Sign-in, sessions, the first administrator and the app's database role (security-config.ts). */
+  readonly security: SecurityConfig;
+  /** Minutes between recomputations of the live timescale outcomes (OUTCOME_REFRESH_MINUTES); 0 keeps only the one at start-up. */
+  readonly outcomeRefreshMinutes: number;
 }
 
 /** Raised for a missing or malformed environment variable; the message says which and what is expected. */
@@ -56,6 +61,8 @@ export function loadAppConfig(env: Env = process.env, warn: (message: string) =>
   const childKeySecret = parseChildKeySecret(read('CHILD_KEY_SECRET'), production, problems, warn);
   const serveWeb = parseBoolean('SERVE_WEB', read('SERVE_WEB'), true, problems);
   const seedDemoData = parseBoolean('SEED_DEMO_DATA', read('SEED_DEMO_DATA'), !production, problems);
+  const security = parseSecurityConfig(read, production, problems);
+  const outcomeRefreshMinutes = parseRefreshMinutes(read('OUTCOME_REFRESH_MINUTES'), problems);
 
   if (problems.length > 0) {
     throw new AppConfigError(`The environment is not usable:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
@@ -72,6 +79,8 @@ export function loadAppConfig(env: Env = process.env, warn: (message: string) =>
     serveWeb,
     seedDemoData,
     schemaFile: production ? null : path.join(REPO_ROOT, 'server', 'schema.graphql'),
+    security,
+    outcomeRefreshMinutes,
   };
 }
 
@@ -100,6 +109,17 @@ function parsePort(value: string | undefined, problems: string[]): number {
   if (/^\d+$/.test(value) && port >= 0 && port <= 65535) return port;
   problems.push(`PORT must be a whole number from 0 to 65535 (got "${value}")`);
   return 3000;
+}
+
+export const DEFAULT_OUTCOME_REFRESH_MINUTES = 15;
+const MAX_OUTCOME_REFRESH_MINUTES = 1440;
+
+function parseRefreshMinutes(value: string | undefined, problems: string[]): number {
+  if (value === undefined) return DEFAULT_OUTCOME_REFRESH_MINUTES;
+  const minutes = Number(value);
+  if (/^\d+(\.\d+)?$/.test(value) && minutes <= MAX_OUTCOME_REFRESH_MINUTES) return minutes;
+  problems.push(`OUTCOME_REFRESH_MINUTES must be a number of minutes from 0 (start-up only) to ${MAX_OUTCOME_REFRESH_MINUTES} (got "${value}")`);
+  return DEFAULT_OUTCOME_REFRESH_MINUTES;
 }
 
 function parseChildKeySecret(value: string | undefined, production: boolean, problems: string[], warn: (message: string) => void): string {

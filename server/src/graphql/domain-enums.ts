@@ -1,8 +1,14 @@
 import {
   AGENCY_SECTORS,
+  ESCALATION_STATUSES,
   JURISDICTIONS,
+  MILESTONE_KINDS,
+  RAISED_VIA,
   REQUIREMENT_KINDS,
+  REQUIREMENT_STATUSES,
   RULE_SOURCES,
+  STAGE_EXIT_REASONS,
+  TIMESCALE_OUTCOME_STATUSES,
   TIMESCALE_UNITS,
   URGENCIES,
 } from '@escalation-insights/shared';
@@ -32,3 +38,28 @@ export const RuleSourceEnum = vocabularyEnum(
 );
 
 export const RequirementEnum = vocabularyEnum(REQUIREMENT_KINDS, 'Requirement', 'What a protocol asks for at a stage.');
+
+export const EscalationStatusEnum = vocabularyEnum(
+  ESCALATION_STATUSES,
+  'EscalationStatus',
+  'OPEN until it is resolved, withdrawn, or found to be out of the protocol\'s scope.',
+);
+
+export const RaisedViaEnum = vocabularyEnum(RAISED_VIA, 'RaisedVia', 'How the disagreement was first raised.');
+
+export const MilestoneKindEnum = vocabularyEnum(MILESTONE_KINDS, 'MilestoneKind', 'A dated event within an escalation.');
+
+export const StageExitReasonEnum = vocabularyEnum(STAGE_EXIT_REASONS, 'StageExitReason', 'Why an escalation left a stage.');
+
+export const TimescaleOutcomeStatusEnum = vocabularyEnum(
+  TIMESCALE_OUTCOME_STATUSES,
+  'TimescaleOutcomeStatus',
+  'MET or BREACHED once the target happened (or the matter closed late); OVERDUE: deadline passed, target not reached; ' +
+    'PENDING: clock running; NOT_APPLICABLE: the rule does not apply (yet).',
+);
+
+export const RequirementStatusEnum = vocabularyEnum(
+  REQUIREMENT_STATUSES,
+  'RequirementStatus',
+  'MET: evidenced by a milestone at the stage; MISSING: not (yet) evidenced; NOT_RECORDED: no milestone can evidence it.',
+);

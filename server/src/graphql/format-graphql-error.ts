@@ -3,6 +3,7 @@ import { HttpException, HttpStatus } from '@nestjs/common';
 import type { GraphQLFormattedError } from 'graphql';
 import { ApiException } from '../common/errors/api-exception.js';
 import { CommonErrorCode } from '../common/errors/common-error-code.js';
+import { QueryLimitErrorCode } from './query-limits.plugin.js';
 
 /** Errors GraphQL itself raises about a request (syntax, unknown field, bad variable): safe to show as they are. */
 const REQUEST_ERROR_CODES = new Set<string>([
@@ -15,6 +16,7 @@ const REQUEST_ERROR_CODES = new Set<string>([
   ApolloServerErrorCode.PERSISTED_QUERY_NOT_SUPPORTED,
   ApolloServerValidationErrorCode.INTROSPECTION_DISABLED,
   ApolloServerValidationErrorCode.MAX_RECURSIVE_SELECTIONS_EXCEEDED,
+  ...Object.values(QueryLimitErrorCode),
 ]);
 
 /** Nest's HTTP exceptions (thrown by guards and pipes from libraries) by status. */
@@ -27,7 +29,7 @@ const HTTP_STATUS_CODES: Readonly<Partial<Record<number, string>>> = {
 
 /**
  * The one place where errors become GraphQL errors. An `ApiException` of any module
- * shows its message and `extensions: { code }` and nothing else; GraphQL's own request
+ * shows its message and `extensions: { code, ...details }` and nothing else; GraphQL's own request
  * errors keep their code; anything else is an INTERNAL_SERVER_ERROR whose message and
  * stack trace are shown only outside production (Nest has already logged it).
  */
@@ -39,7 +41,7 @@ export function createGraphqlErrorFormatter(options: { readonly production: bool
       ...(formatted.path ? { path: formatted.path } : {}),
     };
     if (original instanceof ApiException) {
-      return { message: original.message, ...where, extensions: { code: original.code } };
+      return { message: original.message, ...where, extensions: { ...original.details, code: original.code } };
     }
     if (original instanceof HttpException) {
       const code = HTTP_STATUS_CODES[original.getStatus()];
@@ -47,7 +49,10 @@ export function createGraphqlErrorFormatter(options: { readonly production: bool
     }
     const code = formatted.extensions?.['code'];
     if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
-      return { message: formatted.message, ...where, extensions: { code } };
+      const retryAfterSeconds = formatted.extensions?.['retryAfterSeconds'];
+      // In production, "Did you mean …?" would list the schema that introspection hides.
+      const message = options.production ? formatted.message.replace(/ Did you mean .*$/s, '') : formatted.message;
+      return { message, ...where, extensions: { code, ...(typeof retryAfterSeconds === 'number' ? { retryAfterSeconds } : {}) } };
     }
     if (options.production) {
       return { message: 'Internal server error', ...where, extensions: { code: CommonErrorCode.INTERNAL_SERVER_ERROR } };

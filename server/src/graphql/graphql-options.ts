@@ -1,8 +1,10 @@
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { requestActor } from '../auth/session-user.js';
 import type { ServerConfig } from '../config/server-config.js';
 import { createGraphqlErrorFormatter } from './format-graphql-error.js';
 import type { GraphqlContext } from './graphql-context.js';
+import { queryLimitsPlugin } from './query-limits.plugin.js';
 import { RequestLoaders } from './request-loaders.js';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -25,6 +27,15 @@ export function graphqlOptions(config: ServerConfig): ApolloDriverConfig {
     // Errors are mapped in one place, formatGraphqlError, not by the driver's HTTP-error interceptor.
     autoTransformHttpErrors: false,
     formatError: createGraphqlErrorFormatter({ production: config.production }),
-    context: ({ req }: { req: IncomingMessage }): GraphqlContext => ({ req, loaders: new RequestLoaders() }),
+    // Field resolvers get the access guard and the actor scope too: every field with a resolver is guarded.
+    fieldResolverEnhancers: ['guards', 'interceptors'],
+    plugins: [queryLimitsPlugin(config.queryLimits)],
+    // The actor comes from the session cookie (auth/session.middleware.ts); `res` sets and clears that cookie.
+    context: ({ req, res }: { req: IncomingMessage; res: ServerResponse }): GraphqlContext => ({
+      req,
+      res,
+      loaders: new RequestLoaders(),
+      actor: requestActor(req),
+    }),
   };
 }

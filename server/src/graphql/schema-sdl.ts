@@ -2,6 +2,13 @@ import { NestFactory } from '@nestjs/core';
 import { GRAPHQL_SDL_FILE_END, GRAPHQL_SDL_FILE_HEADER, GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphql';
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { PartnershipAgenciesResolver } from '../agencies/agencies.resolver.js';
+import { AuthResolver } from '../auth/auth.resolver.js';
+import { AuditResolver } from '../audit/audit.resolver.js';
+import { EscalationContextResolver } from '../escalations/escalation-context.resolver.js';
+import { EscalationLifecycleResolver } from '../escalations/escalation-lifecycle.resolver.js';
+import { EscalationTimelineResolver } from '../escalations/escalation-timeline.resolver.js';
+import { EscalationsResolver } from '../escalations/escalations.resolver.js';
+import { StageEntryResolver } from '../escalations/stage-entry.resolver.js';
 import { HealthResolver } from '../health/health.resolver.js';
 import { PartnershipsResolver } from '../partnerships/partnerships.resolver.js';
 import { PartnershipProtocolsResolver } from '../protocols/partnership-protocols.resolver.js';
@@ -10,10 +17,17 @@ import { ProtocolsResolver } from '../protocols/protocols.resolver.js';
 /** Every resolver of the API. A test checks that the running app's schema matches the one built from this list. */
 export const API_RESOLVERS: readonly Function[] = [
   HealthResolver,
+  AuthResolver,
   PartnershipsResolver,
   PartnershipAgenciesResolver,
   ProtocolsResolver,
   PartnershipProtocolsResolver,
+  EscalationsResolver,
+  EscalationTimelineResolver,
+  EscalationContextResolver,
+  StageEntryResolver,
+  EscalationLifecycleResolver,
+  AuditResolver,
 ];
 
 /** The text of `server/schema.graphql`, exactly as the running server writes it. */

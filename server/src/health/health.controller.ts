@@ -1,4 +1,5 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
+import { Access } from '../auth/access.decorator.js';
 import { HealthService } from './health.service.js';
 
 /** The minimal slice of Express's response the probes need (passthrough keeps Nest's JSON serialisation). */
@@ -13,12 +14,14 @@ export class HealthController {
 
   /** 200 while the process is up. */
   @Get('live')
+  @Access('GET /health/live')
   live(): { status: 'live' } {
     return { status: 'live' };
   }
 
   /** 200 when the database answers and no migration is pending, else 503. */
   @Get('ready')
+  @Access('GET /health/ready')
   async ready(@Res({ passthrough: true }) response: StatusResponse) {
     const readiness = await this.healthService.readiness();
     response.status(readiness.ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);

@@ -1,4 +1,5 @@
 import { Query, Resolver } from '@nestjs/graphql';
+import { Access } from '../auth/access.decorator.js';
 import { HealthService } from './health.service.js';
 import { Health } from './models/health.model.js';
 
@@ -7,6 +8,7 @@ export class HealthResolver {
   constructor(private readonly healthService: HealthService) {}
 
   @Query(() => Health, { description: 'Whether the API can reach its database.' })
+  @Access('Query.health')
   health(): Promise<Health> {
     return this.healthService.check();
   }

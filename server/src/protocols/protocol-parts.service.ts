@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { In, type Repository } from 'typeorm';
+import { In } from 'typeorm';
+import { TenantDatabase } from '../database/tenant-database.js';
 import { groupByKey, LoaderKey, type LoaderSpec, type RequestLoaders } from '../graphql/request-loaders.js';
 import type { Category } from './models/category.model.js';
 import type { ProtocolStage } from './models/protocol-stage.model.js';
@@ -29,11 +29,7 @@ const keyOfRow = (row: { partnershipId: string; protocolId: string }) => `${row.
  */
 @Injectable()
 export class ProtocolPartsService {
-  constructor(
-    @InjectRepository(ProtocolStageEntity) private readonly stages: Repository<ProtocolStageEntity>,
-    @InjectRepository(ProtocolCategoryEntity) private readonly categories: Repository<ProtocolCategoryEntity>,
-    @InjectRepository(TimescaleRuleEntity) private readonly rules: Repository<TimescaleRuleEntity>,
-  ) {}
+  constructor(private readonly db: TenantDatabase) {}
 
   /** The stages in ladder order. */
   stagesOf(protocol: ProtocolKey, loaders: RequestLoaders): Promise<ProtocolStage[]> {
@@ -66,30 +62,36 @@ export class ProtocolPartsService {
   }
 
   private async loadStages(keys: readonly ProtocolKey[]): Promise<ProtocolStage[][]> {
-    const rows = await this.stages.find({ where: this.whereKeys(keys), order: { ladderOrder: 'ASC' } });
+    const rows = await this.db.run((manager) =>
+      manager.find(ProtocolStageEntity, { where: this.whereKeys(keys), order: { ladderOrder: 'ASC' } }),
+    );
     return groupByKey(keys, rows, keyOf, keyOfRow).map((group) => group.map(toProtocolStage));
   }
 
   private async loadCategories(keys: readonly ProtocolKey[]): Promise<Category[][]> {
-    const rows = await this.categories.find({ where: this.whereKeys(keys), order: { displayOrder: 'ASC', code: 'ASC' } });
+    const rows = await this.db.run((manager) =>
+      manager.find(ProtocolCategoryEntity, { where: this.whereKeys(keys), order: { displayOrder: 'ASC', code: 'ASC' } }),
+    );
     return groupByKey(keys, rows, keyOf, keyOfRow).map((group) => group.map(toCategory));
   }
 
   private async loadRules(keys: readonly ProtocolKey[]): Promise<TimescaleRule[][]> {
-    const rows = await this.rules
-      .createQueryBuilder('r')
-      .innerJoin(
-        ProtocolStageEntity,
-        's',
-        's.partnershipId = r.partnershipId AND s.protocolId = r.protocolId AND s.code = r.stageCode',
-      )
-      .where('r.partnershipId IN (:...partnershipIds) AND r.protocolId IN (:...protocolIds)', {
-        partnershipIds: unique(keys.map((key) => key.partnershipId)),
-        protocolIds: unique(keys.map((key) => key.id)),
-      })
-      .orderBy('s.ladderOrder', 'ASC')
-      .addOrderBy('r.code', 'ASC')
-      .getMany();
+    const rows = await this.db.run((manager) =>
+      manager
+        .createQueryBuilder(TimescaleRuleEntity, 'r')
+        .innerJoin(
+          ProtocolStageEntity,
+          's',
+          's.partnershipId = r.partnershipId AND s.protocolId = r.protocolId AND s.code = r.stageCode',
+        )
+        .where('r.partnershipId IN (:...partnershipIds) AND r.protocolId IN (:...protocolIds)', {
+          partnershipIds: unique(keys.map((key) => key.partnershipId)),
+          protocolIds: unique(keys.map((key) => key.id)),
+        })
+        .orderBy('s.ladderOrder', 'ASC')
+        .addOrderBy('r.code', 'ASC')
+        .getMany(),
+    );
     return groupByKey(keys, rows, keyOf, keyOfRow).map((group) => group.map(toTimescaleRule));
   }
 }

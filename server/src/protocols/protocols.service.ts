@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { In, type Repository } from 'typeorm';
+import { In } from 'typeorm';
+import { TenantDatabase } from '../database/tenant-database.js';
 import { groupByKey, LoaderKey, type RequestLoaders } from '../graphql/request-loaders.js';
 import type { Protocol } from './models/protocol.model.js';
 import { ProtocolEntity } from './protocol.entity.js';
@@ -10,7 +10,7 @@ const PROTOCOLS_BY_PARTNERSHIP = new LoaderKey<string, Protocol[]>('protocols-by
 
 @Injectable()
 export class ProtocolsService {
-  constructor(@InjectRepository(ProtocolEntity) private readonly protocols: Repository<ProtocolEntity>) {}
+  constructor(private readonly db: TenantDatabase) {}
 
   /** Every version of every protocol of a partnership, by code then version. */
   forPartnership(partnershipId: string, loaders: RequestLoaders): Promise<Protocol[]> {
@@ -24,10 +24,9 @@ export class ProtocolsService {
   }
 
   private async loadForPartnerships(partnershipIds: readonly string[]): Promise<Protocol[][]> {
-    const rows = await this.protocols.find({
-      where: { partnershipId: In([...partnershipIds]) },
-      order: { code: 'ASC', version: 'ASC' },
-    });
+    const rows = await this.db.run((manager) =>
+      manager.find(ProtocolEntity, { where: { partnershipId: In([...partnershipIds]) }, order: { code: 'ASC', version: 'ASC' } }),
+    );
     return groupByKey(partnershipIds, rows, (id) => id, (row) => row.partnershipId).map((group) => group.map(toProtocol));
   }
 }

@@ -1,0 +1,32 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Inject, Injectable, type NestMiddleware } from '@nestjs/common';
+import { SERVER_CONFIG, type ServerConfig } from '../config/server-config.js';
+import { clearedSessionCookie, readSessionToken } from './session-cookie.js';
+import { attachSession } from './session-user.js';
+import { SessionsService } from './sessions.service.js';
+
+/**
+ * On every GraphQL request, before Apollo sees it: the session cookie → the signed-in
+ * user (one database round trip), kept with the request for the GraphQL context. A
+ * cookie whose session has ended is cleared.
+ */
+@Injectable()
+export class SessionMiddleware implements NestMiddleware {
+  constructor(
+    private readonly sessions: SessionsService,
+    @Inject(SERVER_CONFIG) private readonly config: ServerConfig,
+  ) {}
+
+  async use(req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void): Promise<void> {
+    try {
+      const secure = this.config.auth.secureCookie;
+      const token = readSessionToken(req.headers.cookie, secure);
+      const user = token ? await this.sessions.authenticate(token) : null;
+      if (token && !user) res.appendHeader('Set-Cookie', clearedSessionCookie(secure));
+      attachSession(req, { user, token });
+      next();
+    } catch (error) {
+      next(error);
+    }
+  }
+}
