@@ -59,10 +59,10 @@ describe('signing in to the web app', () => {
     expect(await checkAccessibility(page)).toEqual([]);
   });
 
-  it('shows the protocols page once signed in, with who is signed in in the header', async () => {
+  it('shows the overview once signed in, with who is signed in in the header', async () => {
     await signIn(user.email, PASSWORD);
-    await page.getByRole('heading', { name: 'Escalation protocols', level: 1 }).waitFor();
-    await page.getByRole('region', { name: 'Dudley Safeguarding Children Board', exact: true }).waitFor();
+    await page.getByRole('heading', { name: 'Overview', level: 1 }).waitFor();
+    await page.getByText('Independent scrutineer, Dudley Safeguarding Children Board').waitFor();
     expect(await page.locator('.account__name').textContent()).toBe('Test scrutineer');
     const cookies = await page.context().cookies();
     expect(cookies.map(({ name, httpOnly, sameSite }) => ({ name, httpOnly, sameSite }))).toEqual([
@@ -72,7 +72,7 @@ describe('signing in to the web app', () => {
 
   it('keeps the session over a reload', async () => {
     await page.reload();
-    await page.getByRole('heading', { name: 'Escalation protocols', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'Overview', level: 1 }).waitFor();
   });
 
   it('signs out for good: back to the form, the session revoked on the server', async () => {
@@ -87,7 +87,7 @@ describe('signing in to the web app', () => {
 
   it('offers to sign in again when the session ends while a page is open', async () => {
     await signIn(user.email, PASSWORD);
-    await page.getByRole('heading', { name: 'Escalation protocols', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'Overview', level: 1 }).waitFor();
     await withClient(app!.databaseUrl, (client) => client.query('UPDATE user_session SET revoked_at = now() WHERE user_id = $1', [user.id]));
     await page.reload();
     await page.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor();

@@ -1,34 +1,29 @@
-import { ProtocolsPage } from '../features/protocols/ProtocolsPage';
+import { useQuery } from '@apollo/client/react';
+import { LoadError, LoadingMessage } from '../components/QueryStatus';
+import { VIEWER } from '../features/auth/auth.graphql';
+import { SignInPage } from '../features/auth/SignInPage';
+import { AppFrame } from '../features/layout/AppFrame';
+import { SignedInApp } from '../features/layout/SignedInApp';
+import { useDashboardContextQuery } from '../features/layout/use-dashboard-context';
 
-const MAIN_ID = 'main-content';
-
+/** Who is signed in decides everything else: the sign-in form, or the pages their role may use. */
 export function App() {
+  const { data, error, loading, refetch } = useQuery(VIEWER);
+  // Asked at once beside the viewer, not after it: one round trip less before the first screen.
+  // Signed out, it is refused; signing in refetches it with every other query.
+  const context = useDashboardContextQuery();
+  const viewer = data?.me ?? null;
+
+  if (viewer) return <SignedInApp viewer={viewer} context={context} />;
   return (
-    <>
-      <a className="skip-link" href={`#${MAIN_ID}`}>
-        Skip to main content
-      </a>
-      <header className="app-header">
-        <div className="width-container app-header__inner">
-          <a className="app-header__name" href="/">
-            Escalation Insights
-          </a>
-          <p className="app-header__tagline">Resolution and escalation across safeguarding partnerships</p>
-        </div>
-      </header>
-      <div className="width-container">
-        <main id={MAIN_ID} className="main" tabIndex={-1}>
-          <ProtocolsPage />
-        </main>
-      </div>
-      <footer className="app-footer">
-        <div className="width-container">
-          <p>
-            Protocols are recorded from each partnership&rsquo;s own Resolution and Escalation Protocol. Timescales
-            marked &ldquo;Local target&rdquo; are set by the partnership, not by the document.
-          </p>
-        </div>
-      </footer>
-    </>
+    <AppFrame title={loading || error ? 'Escalation Insights' : 'Sign in'}>
+      {loading ? (
+        <LoadingMessage>Loading…</LoadingMessage>
+      ) : error ? (
+        <LoadError title="Escalation Insights could not be reached" detail={error.message} onRetry={() => void refetch()} />
+      ) : (
+        <SignInPage />
+      )}
+    </AppFrame>
   );
 }

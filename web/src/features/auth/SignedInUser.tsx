@@ -17,7 +17,7 @@ export function SignedInUser({ viewer, partnershipName }: SignedInUserProps) {
     <div className="account">
       <p className="account__who">
         <span className="visually-hidden">Signed in as </span>
-        <span className="account__name">{viewer.displayName}</span>
+        <span className="account__name">{viewer.displayName}</span>{' '}
         <span className="account__role">
           {ROLE_LABELS[viewer.role]}, {partnershipName ?? 'all partnerships'}
         </span>

@@ -1,6 +1,8 @@
 import type { ErrorLike } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { LoadError, LoadingMessage } from '../../components/QueryStatus';
+import { SessionEnded } from '../auth/SessionEnded';
+import { isSignedOut } from '../auth/session-errors';
 import { PartnershipProtocol } from './PartnershipProtocol';
 import { PartnershipsTable } from './PartnershipsTable';
 import { PROTOCOL_LADDERS, type ProtocolLaddersData } from './protocols.graphql';
@@ -38,6 +40,9 @@ interface PageBodyProps {
 function PageBody({ data, error, loading, onRetry }: PageBodyProps) {
   if (loading) {
     return <LoadingMessage>Loading partnerships and their protocols…</LoadingMessage>;
+  }
+  if (isSignedOut(error)) {
+    return <SessionEnded />;
   }
   if (error || !data) {
     return (

@@ -1,0 +1,112 @@
+import { CartesianGrid, LabelList, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import { GRID_COLOUR, seriesColour, TARGET_COLOUR, TEXT_COLOUR } from '../lib/palette';
+
+export interface LineSeries {
+  readonly key: string;
+  readonly label: string;
+  /** One value per period; null where not shown (no data, or built on a suppressed count): the line breaks. */
+  readonly values: readonly (number | null)[];
+}
+
+interface TimeSeriesLinesProps {
+  readonly periods: readonly string[];
+  /** At most six. */
+  readonly series: readonly LineSeries[];
+  readonly format: (value: number) => string;
+  readonly domain?: readonly [number, number];
+  /** A horizontal target, drawn dashed and labelled. */
+  readonly target?: { readonly value: number; readonly label: string };
+  readonly height?: number;
+}
+
+/** Dash patterns per series, so that lines differ by more than colour. */
+const DASHES = ['', '8 4', '2 3', '10 3 2 3', '4 4', '1 5'] as const;
+const MARKERS = ['circle', 'square', 'triangle', 'diamond', 'circle', 'square'] as const;
+
+function Marker({ cx, cy, index }: { readonly cx?: number; readonly cy?: number; readonly index: number }) {
+  if (cx === undefined || cy === undefined) return null;
+  const colour = seriesColour(index);
+  switch (MARKERS[index % MARKERS.length]) {
+    case 'square':
+      return <rect x={cx - 4} y={cy - 4} width={8} height={8} fill={colour} />;
+    case 'triangle':
+      return <path d={`M${cx},${cy - 5} L${cx + 5},${cy + 4} L${cx - 5},${cy + 4} Z`} fill={colour} />;
+    case 'diamond':
+      return <path d={`M${cx},${cy - 5} L${cx + 5},${cy} L${cx},${cy + 5} L${cx - 5},${cy} Z`} fill={colour} />;
+    default:
+      return <circle cx={cx} cy={cy} r={4} fill={colour} />;
+  }
+}
+
+/**
+ * Vertical offsets (px) for the end labels, so that lines ending close together do not
+ * print their names over each other: labels within 6% of the scale are stacked 16px apart.
+ */
+export function labelNudges(series: readonly LineSeries[], domain: readonly [number, number]): Map<string, number> {
+  const span = domain[1] - domain[0] || 1;
+  const ends = series
+    .map((item) => ({ key: item.key, value: [...item.values].reverse().find((value): value is number => value !== null) }))
+    .filter((end): end is { key: string; value: number } => end.value !== undefined)
+    .sort((a, b) => b.value - a.value);
+  const nudges = new Map<string, number>();
+  let previous: { value: number; nudge: number } | null = null;
+  for (const end of ends) {
+    const nudge: number = previous && (previous.value - end.value) / span < 0.06 ? previous.nudge + 16 : 0;
+    nudges.set(end.key, nudge);
+    previous = { value: end.value, nudge };
+  }
+  return nudges;
+}
+
+/** Lines over time, each labelled at its end (not through a legend), with an optional dashed target line. */
+export function TimeSeriesLines({ periods, series, format, domain = [0, 1], target, height = 320 }: TimeSeriesLinesProps) {
+  const rows = periods.map((period, index) => {
+    const row: Record<string, string | number | null> = { period };
+    for (const item of series) row[item.key] = item.values[index] ?? null;
+    return row;
+  });
+  const lastIndex = (item: LineSeries) => item.values.reduce<number>((last, value, index) => (value === null ? last : index), -1);
+  const nudges = labelNudges(series, domain);
+  return (
+    <LineChart responsive style={{ width: '100%', height }} data={rows} margin={{ top: 10, right: 150, bottom: 5, left: 10 }} accessibilityLayer={false}>
+      <CartesianGrid vertical={false} stroke={GRID_COLOUR} />
+      <XAxis dataKey="period" tick={{ fill: TEXT_COLOUR, fontSize: 14 }} interval="preserveStartEnd" minTickGap={8} />
+      <YAxis domain={[...domain]} tickFormatter={(value: number) => format(value)} tick={{ fill: TEXT_COLOUR, fontSize: 14 }} width={56} />
+      <Tooltip formatter={(value) => (value === null ? 'not shown' : format(Number(value)))} />
+      {target && (
+        <ReferenceLine
+          y={target.value}
+          stroke={TARGET_COLOUR}
+          strokeDasharray="6 4"
+          strokeWidth={2}
+          label={{ value: target.label, position: 'insideBottomRight', fill: TEXT_COLOUR, fontSize: 14 }}
+        />
+      )}
+      {series.map((item, index) => (
+        <Line
+          key={item.key}
+          dataKey={item.key}
+          name={item.label}
+          type="linear"
+          stroke={seriesColour(index)}
+          strokeWidth={2.5}
+          strokeDasharray={DASHES[index % DASHES.length]}
+          dot={(props: { cx?: number; cy?: number; index?: number }) => <Marker key={`${item.key}-${props.index}`} cx={props.cx} cy={props.cy} index={index} />}
+          connectNulls={false}
+          isAnimationActive={false}
+        >
+          <LabelList
+            dataKey={item.key}
+            content={(props: { x?: number | string; y?: number | string; index?: number }) =>
+              props.index === lastIndex(item) ? (
+                <text x={Number(props.x) + 10} y={Number(props.y) + 5 + (nudges.get(item.key) ?? 0)} fill={seriesColour(index)} fontSize={14} fontWeight={700}>
+                  {item.label.length > 20 ? `${item.label.slice(0, 19)}…` : item.label}
+                </text>
+              ) : null
+            }
+          />
+        </Line>
+      ))}
+    </LineChart>
+  );
+}
