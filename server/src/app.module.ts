@@ -4,6 +4,7 @@ import { APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgenciesModule } from './agencies/agencies.module.js';
+import { AnalyticsModule } from './analytics/analytics.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { ClockModule } from './common/clock/clock.js';
@@ -12,8 +13,10 @@ import { type ServerConfig, ServerConfigModule } from './config/server-config.js
 import { TenantDatabaseModule } from './database/tenant-database.module.js';
 import { typeOrmOptions } from './database/typeorm-options.js';
 import { EscalationsModule } from './escalations/escalations.module.js';
+import { ExportsModule } from './exports/exports.module.js';
 import { graphqlOptions } from './graphql/graphql-options.js';
 import { HealthModule } from './health/health.module.js';
+import { ImportsModule } from './imports/imports.module.js';
 import { PartnershipsModule } from './partnerships/partnerships.module.js';
 import { ProtocolsModule } from './protocols/protocols.module.js';
 
@@ -35,6 +38,9 @@ export class AppModule {
         ProtocolsModule,
         AuditModule,
         EscalationsModule,
+        AnalyticsModule,
+        ImportsModule,
+        ExportsModule,
       ],
       providers: [{ provide: APP_PIPE, useFactory: createValidationPipe }],
     };

@@ -24,3 +24,6 @@ export { AuditedView, type AuditedViewSpec } from './auth/audited-view.decorator
 export { AuditedViewInterceptor } from './auth/audited-view.interceptor.js';
 export type { SensitiveView, SensitiveViewRecorder } from './auth/sensitive-view-recorder.js';
 export { ASSUMED_LIST_SIZE, measureOperation } from './graphql/query-cost.js';
+export { SYNTHETIC_LOG_HEADERS, syntheticRow, writeSyntheticLog, type SyntheticLogOptions } from './bench/synthetic-log.js';
+export { ESCALATION_GROUPING_SETS, OUTCOME_GROUPING_SETS } from './analytics/cube-source.js';
+export { observeAnalyticsStatements, type AnalyticsStatement } from './analytics/analytics-reader.js';

@@ -4,3 +4,4 @@ export * from './protocols/validate-protocol.js';
 export * from './lifecycle/index.js';
 export * from './calendar/index.js';
 export * from './timescales/index.js';
+export * from './imports/index.js';

@@ -28,6 +28,14 @@ const REFERENCE = 'Reference data every role works with; each user sees their ow
 const ESCALATION_RECORDS = 'Escalation records and timelines are record-level detail (shared RECORD_LEVEL_ROLES); each user sees their own partnership\'s.';
 const ESCALATION_WRITES = 'Business-unit staff record escalations and keep them right (DESIGN.md §1); every change is audited.';
 
+const PARTNERSHIP_ANALYSTS: readonly UserRole[] = ['business_unit', 'executive', 'improvement_group', 'scrutineer'];
+const ANALYTICS =
+  "The strategic picture of a partnership (DESIGN.md §4) for its own roles: record-level roles see exact counts, the others small numbers suppressed. " +
+  'Not national viewers: the statistics read per-escalation analytics rows, which row-level security keeps from them (they have the national_* views).';
+
+const IMPORTS = 'Business-unit staff record and import escalations (DESIGN.md §1); an import writes records of their own partnership only, and is audited.';
+const EXPORTED_FIGURES = 'Aggregates of the partnership for its own roles: counts 1–4 suppressed for roles without record-level access, and for every role when marked for publication (DESIGN.md §4.5).';
+
 export const ACCESS_MATRIX = {
   'Query.health': anyone('Says only whether the API reaches its database, like GET /health/ready.'),
   'Query.me': anyone('Who is signed in: null when nobody is, so that the web app can offer the sign-in form.'),
@@ -68,6 +76,31 @@ export const ACCESS_MATRIX = {
   'Mutation.correctStageEntry': only(['business_unit'], ESCALATION_WRITES),
   'Mutation.correctMilestone': only(['business_unit'], ESCALATION_WRITES),
   'Query.verifyAuditChain': only(['scrutineer', 'administrator'], 'Scrutineers audit who changed what; administrators keep the system sound. Each sees their own partnership\'s chain.'),
+
+  // Analytics (analytics module): aggregates for every partnership role; small numbers suppressed for roles without
+  // record-level access, and record-level lists (escalation references) shown only to record-level roles.
+  'Query.analyticsOverview': only(PARTNERSHIP_ANALYSTS, ANALYTICS),
+  'Query.stageReach': only(PARTNERSHIP_ANALYSTS, ANALYTICS),
+  'Query.breachStatistics': only(PARTNERSHIP_ANALYSTS, ANALYTICS),
+  'Query.timeToResolution': only(PARTNERSHIP_ANALYSTS, ANALYTICS),
+  'Query.themes': only(PARTNERSHIP_ANALYSTS, ANALYTICS),
+  'Query.themeSignals': only(PARTNERSHIP_ANALYSTS, ANALYTICS),
+  'Query.drift': only(PARTNERSHIP_ANALYSTS, ANALYTICS),
+  'Query.silentAgencies': only(PARTNERSHIP_ANALYSTS, ANALYTICS),
+  'Mutation.setThemeSignalSettings': only(['administrator'], 'Theme-signal thresholds are partnership configuration, which administrators keep (row-level security lets only them write a partnership).'),
+
+  // Imports and exports (imports, exports modules): business-unit staff import escalation logs (DESIGN.md §1);
+  // record-level roles export the record list; every partnership role exports aggregates (suppressed unless record-level).
+  'Query.importSession': only(['business_unit'], IMPORTS),
+  'Query.suggestedImportMapping': only(['business_unit'], IMPORTS),
+  'Query.importProblems': only(['business_unit'], IMPORTS),
+  'Mutation.setImportMapping': only(['business_unit'], IMPORTS),
+  'Mutation.startImportDryRun': only(['business_unit'], IMPORTS),
+  'Mutation.commitImport': only(['business_unit'], IMPORTS),
+  'POST /imports': only(['business_unit'], IMPORTS),
+  'GET /exports/escalations.csv': only(RECORD_LEVEL_ROLES, 'The filtered escalation list, row by row, is record-level detail (shared RECORD_LEVEL_ROLES).'),
+  'GET /exports/analytics/:table': only(['business_unit', 'executive', 'improvement_group', 'scrutineer'], EXPORTED_FIGURES),
+  'GET /exports/quarterly-report.pdf': only(['business_unit', 'executive', 'improvement_group', 'scrutineer'], EXPORTED_FIGURES),
 
   'GET /health/live': anyone('Liveness probe for orchestrators.'),
   'GET /health/ready': anyone('Readiness probe for orchestrators.'),

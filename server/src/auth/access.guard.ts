@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import {
   ForbiddenException,
   Injectable,
@@ -13,6 +14,7 @@ import type { GraphqlContext } from '../graphql/graphql-context.js';
 import { accessRule, decideAccess, type AccessDecision } from './access-matrix.js';
 import { ACCESS_METADATA } from './access.decorator.js';
 import { AuthException } from './auth.exception.js';
+import { requestActor } from './session-user.js';
 
 /**
  * The global guard (APP_GUARD) on every query, mutation, field resolver and HTTP route.
@@ -38,7 +40,7 @@ export class AccessGuard implements CanActivate {
       );
       return refuse('forbidden', coordinate, graphql);
     }
-    const actor = graphql ? GqlExecutionContext.create(context).getContext<GraphqlContext>().actor : undefined;
+    const actor = graphql ? GqlExecutionContext.create(context).getContext<GraphqlContext>().actor : requestActor(context.switchToHttp().getRequest<IncomingMessage>());
     const decision = decideAccess(rule, actor?.kind === 'user' ? actor.role : null);
     return decision === 'allowed' ? true : refuse(decision, coordinate, graphql);
   }

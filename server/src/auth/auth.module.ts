@@ -11,6 +11,9 @@ import { SessionMiddleware } from './session.middleware.js';
 import { SessionsService } from './sessions.service.js';
 import { SignInService } from './sign-in.service.js';
 
+/** HTTP routes outside GraphQL that signed-in users call (uploads and downloads): they read the session cookie too. */
+export const SIGNED_IN_HTTP_ROUTES = ['imports', 'exports/*path'];
+
 /**
  * Sign-in, sessions, the access guard on every resolver and route, and the audit of
  * views of sensitive detail (docs/security.md, docs/access-matrix.md).
@@ -30,6 +33,6 @@ import { SignInService } from './sign-in.service.js';
 })
 export class AuthModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(SessionMiddleware).forRoutes(GRAPHQL_PATH);
+    consumer.apply(SessionMiddleware).forRoutes(GRAPHQL_PATH, ...SIGNED_IN_HTTP_ROUTES);
   }
 }

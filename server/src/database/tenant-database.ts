@@ -6,6 +6,9 @@ import type { Actor } from '../common/actor/actor.js';
 import { currentActor } from './actor-scope.js';
 import { isRestricted, ROLE_FACTS_SQL, type DatabaseRoleFacts } from './app-database-role.js';
 
+/** PostgreSQL's isolation levels, as TypeORM names them. */
+export type IsolationLevel = 'READ COMMITTED' | 'REPEATABLE READ' | 'SERIALIZABLE';
+
 interface OpenTransaction {
   readonly actor: Actor;
   readonly manager: EntityManager;
@@ -37,18 +40,21 @@ export class TenantDatabase implements OnApplicationBootstrap {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** As the current actor (see runAsActor). Throws outside a resolver or job: it never guesses who is asking. */
-  run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  run<T>(work: (manager: EntityManager) => Promise<T>, isolation?: IsolationLevel): Promise<T> {
     const actor = currentActor();
     if (!actor) return Promise.reject(new Error('TenantDatabase.run was called outside a request: use runAs(actor, work)'));
-    return this.runAs(actor, work);
+    return this.runAs(actor, work, isolation);
   }
 
-  /** As `actor`: for background work (SYSTEM_ACTOR with a partnershipId) and start-up tasks. */
-  runAs<T>(actor: Actor, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  /**
+   * As `actor`: for background work (SYSTEM_ACTOR with a partnershipId) and start-up tasks.
+   * `isolation` (default READ COMMITTED) applies to a new transaction, not to one joined.
+   */
+  runAs<T>(actor: Actor, work: (manager: EntityManager) => Promise<T>, isolation: IsolationLevel = 'READ COMMITTED'): Promise<T> {
     const outer = this.open.getStore();
     const runner = outer?.manager.queryRunner;
     if (outer && outer.actor === actor && runner && !runner.isReleased && runner.isTransactionActive) return work(outer.manager);
-    return this.dataSource.transaction(async (manager) => {
+    return this.dataSource.transaction(isolation, async (manager) => {
       await manager.query(SET_ACTOR_SQL, actorSettings(actor));
       return this.open.run({ actor, manager }, () => work(manager));
     });

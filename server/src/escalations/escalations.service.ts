@@ -49,7 +49,8 @@ export class EscalationsService {
     return { items: rows.map(toEscalation), totalCount, offset: args.offset, limit: args.limit };
   }
 
-  private applyFilter(query: SelectQueryBuilder<EscalationEntity>, filter: EscalationFilter): void {
+  /** Narrows a query of escalations (alias `e`) to a filter's: the list's and its CSV export's. */
+  applyFilter(query: SelectQueryBuilder<EscalationEntity>, filter: EscalationFilter): void {
     if (filter.partnershipId) query.andWhere('e.partnershipId = :partnershipId', { partnershipId: filter.partnershipId });
     if (filter.statuses?.length) query.andWhere('e.status IN (:...statuses)', { statuses: filter.statuses });
     if (filter.raisingAgencyId) query.andWhere('e.raisingAgencyId = :raisingAgencyId', { raisingAgencyId: filter.raisingAgencyId });

@@ -22,6 +22,21 @@ interface RuleRow {
 }
 
 const keyOf = (partnershipId: string, id: string) => `${partnershipId}:${id}`;
+
+/**
+ * Rows of the escalations with ids in $1 and partnerships in $2: a superset of the keys
+ * asked for only if two partnerships' escalations shared an id (they draw ids from one
+ * sequence), and the callers keep only the pairs asked for. Two = ANY conditions, which
+ * an index scan serves whatever the planner believes about the table: in a bulk import's
+ * transaction its statistics still say "empty", and a join against unnest would be
+ * planned as a nested loop rescanning the arrays for every row.
+ */
+const KEYS_MATCH = (partnershipColumn: string, idColumn: string) => `${partnershipColumn} = ANY($2::bigint[]) AND ${idColumn} = ANY($1::bigint[])`;
+
+function keyArrays(keys: readonly EscalationKey[]): [string[], string[]] {
+  return [keys.map((k) => k.id), [...new Set(keys.map((k) => k.partnershipId))]];
+}
+
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
 /**
@@ -64,12 +79,13 @@ export class TimescaleOutcomesService {
       `SELECT e.partnership_id::text, e.id::text, e.protocol_id::text, e.urgency, e.status, e.raised_at, e.closed_at, p.jurisdiction
        FROM escalation e
        JOIN partnership p ON p.id = e.partnership_id
-       WHERE (e.partnership_id, e.id) IN (SELECT * FROM unnest($1::bigint[], $2::bigint[]))
+       WHERE ${KEYS_MATCH('e.partnership_id', 'e.id')}
        ORDER BY e.partnership_id, e.id
        FOR UPDATE OF e ${skipLocked ? 'SKIP LOCKED' : ''}`,
-      [keys.map((k) => k.partnershipId), keys.map((k) => k.id)],
+      keyArrays(keys),
     );
-    return rows.map((r) => ({
+    const wanted = new Set(keys.map((k) => keyOf(k.partnershipId, k.id)));
+    return rows.filter((r) => wanted.has(keyOf(r['partnership_id'] as string, r['id'] as string))).map((r) => ({
       partnershipId: r['partnership_id'] as string,
       id: r['id'] as string,
       protocolId: r['protocol_id'] as string,
@@ -85,9 +101,9 @@ export class TimescaleOutcomesService {
     const rows: Record<string, unknown>[] = await manager.query(
       `SELECT partnership_id::text, escalation_id::text, stage_code, tier, ladder_order, entered_at, exited_at, exit_reason
        FROM stage_entry
-       WHERE (partnership_id, escalation_id) IN (SELECT * FROM unnest($1::bigint[], $2::bigint[]))
+       WHERE ${KEYS_MATCH('partnership_id', 'escalation_id')}
        ORDER BY ladder_order`,
-      [keys.map((k) => k.partnershipId), keys.map((k) => k.id)],
+      keyArrays(keys),
     );
     return groupRows(rows, (r) => ({
       stageCode: r['stage_code'] as string,
@@ -103,8 +119,8 @@ export class TimescaleOutcomesService {
     const rows: Record<string, unknown>[] = await manager.query(
       `SELECT partnership_id::text, escalation_id::text, kind, stage_code, occurred_at
        FROM milestone
-       WHERE (partnership_id, escalation_id) IN (SELECT * FROM unnest($1::bigint[], $2::bigint[]))`,
-      [keys.map((k) => k.partnershipId), keys.map((k) => k.id)],
+       WHERE ${KEYS_MATCH('partnership_id', 'escalation_id')}`,
+      keyArrays(keys),
     );
     return groupRows(rows, (r) => ({
       kind: r['kind'] as MilestoneFacts['kind'],

@@ -2,6 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import { GRAPHQL_SDL_FILE_END, GRAPHQL_SDL_FILE_HEADER, GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphql';
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { PartnershipAgenciesResolver } from '../agencies/agencies.resolver.js';
+import { AnalyticsResolver } from '../analytics/analytics.resolver.js';
 import { AuthResolver } from '../auth/auth.resolver.js';
 import { AuditResolver } from '../audit/audit.resolver.js';
 import { EscalationContextResolver } from '../escalations/escalation-context.resolver.js';
@@ -10,6 +11,7 @@ import { EscalationTimelineResolver } from '../escalations/escalation-timeline.r
 import { EscalationsResolver } from '../escalations/escalations.resolver.js';
 import { StageEntryResolver } from '../escalations/stage-entry.resolver.js';
 import { HealthResolver } from '../health/health.resolver.js';
+import { ImportsResolver } from '../imports/imports.resolver.js';
 import { PartnershipsResolver } from '../partnerships/partnerships.resolver.js';
 import { PartnershipProtocolsResolver } from '../protocols/partnership-protocols.resolver.js';
 import { ProtocolsResolver } from '../protocols/protocols.resolver.js';
@@ -28,6 +30,8 @@ export const API_RESOLVERS: readonly Function[] = [
   StageEntryResolver,
   EscalationLifecycleResolver,
   AuditResolver,
+  AnalyticsResolver,
+  ImportsResolver,
 ];
 
 /** The text of `server/schema.graphql`, exactly as the running server writes it. */
