@@ -22,7 +22,7 @@ describe('an import interrupted midway', () => {
   beforeAll(async () => {
     app = await startTestApp({ seed: async (url) => (dudley = await insertPartnership(url, { template: DUDLEY })) });
     bu = await app.as('business_unit', { partnershipId: dudley.partnershipId });
-    await writeSyntheticLog(file, { rows: 20_000, agencies: STANDARD_AGENCIES.map((a) => a.name), categories: DUDLEY.categories.map((c) => c.code) });
+    await writeSyntheticLog(file, { rows: 6_000, agencies: STANDARD_AGENCIES.map((a) => a.name), categories: DUDLEY.categories.map((c) => c.code) });
   });
   afterAll(async () => {
     await rm(file, { force: true });
@@ -44,7 +44,7 @@ describe('an import interrupted midway', () => {
       )).rows);
     expect(killed).toEqual([{ killed: true }]);
 
-    const failed = await waitForImport(bu, dudley.partnershipId, id);
+    const failed = await waitForImport(bu, dudley.partnershipId, id, undefined, 240_000);
     expect(failed.status).toBe('FAILED');
     expect(failed.error).toMatch(/Nothing was written\.$/);
     const stored = await withClient(app.databaseUrl, async (client) => {
@@ -62,7 +62,7 @@ describe('an import interrupted midway', () => {
 
     // The same file goes in whole on the next try.
     await importApi.commit(bu, dudley.partnershipId, id);
-    const committed = await waitForImport(bu, dudley.partnershipId, id);
-    expect(committed).toMatchObject({ status: 'COMMITTED', counts: { toCreate: 20_000 } });
-  }, 300_000);
+    const committed = await waitForImport(bu, dudley.partnershipId, id, undefined, 240_000);
+    expect(committed).toMatchObject({ status: 'COMMITTED', counts: { toCreate: 6_000 } });
+  }, 600_000);
 });
