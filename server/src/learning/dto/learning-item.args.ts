@@ -1,0 +1,13 @@
+import { ArgsType, Field, ID } from '@nestjs/graphql';
+import { IsRecordId } from '../../common/validation/is-record-id.js';
+
+@ArgsType()
+export class LearningItemArgs {
+  @Field(() => ID)
+  @IsRecordId()
+  partnershipId: string;
+
+  @Field(() => ID)
+  @IsRecordId()
+  id: string;
+}
