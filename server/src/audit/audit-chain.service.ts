@@ -33,19 +33,23 @@ export class AuditChainService {
   /**
    * Recomputes every event's hash from its stored fields and the previous event's hash.
    * Stops at the first event whose stored hash or previous hash does not match.
+   * `partnershipId` null: the chain of events outside any partnership (sign-ins of users
+   * of no partnership), which only administrators of every partnership can read.
    * @throws PartnershipsException PARTNERSHIP_NOT_FOUND
    */
-  async verify(partnershipId: string): Promise<AuditChainVerification> {
-    await this.partnerships.get(partnershipId);
+  async verify(partnershipId: string | null): Promise<AuditChainVerification> {
+    if (partnershipId !== null) await this.partnerships.get(partnershipId);
+    const inChain = partnershipId === null ? 'partnership_id IS NULL' : 'partnership_id = $2';
     let previousHash: string | null = null;
     let afterId = '0';
     let checked = 0;
     for (;;) {
+      // audit_event.id, not id: the bare name would be the text column of the select list, and '10' sorts before '9'.
       const events: StoredEvent[] = await this.db.run((manager) => manager.query(
         `SELECT id::text, partnership_id::text, occurred_at, actor_user_id::text, actor_label, action, entity_type, entity_id,
                 changes, request_ip, request_id, previous_hash, hash
-         FROM audit_event WHERE partnership_id = $1 AND id > $2 ORDER BY id LIMIT ${BATCH}`,
-        [partnershipId, afterId],
+         FROM audit_event WHERE ${inChain} AND id > $1 ORDER BY audit_event.id LIMIT ${BATCH}`,
+        partnershipId === null ? [afterId] : [afterId, partnershipId],
       ));
       for (const event of events) {
         checked += 1;

@@ -2,8 +2,8 @@ import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 
 @ObjectType({ description: "The result of re-checking a partnership's audit trail against its hash chain." })
 export class AuditChainVerification {
-  @Field(() => ID)
-  partnershipId: string;
+  @Field(() => ID, { nullable: true, description: 'The partnership whose chain was checked; null for the chain outside any partnership.' })
+  partnershipId: string | null;
 
   @Field({ description: 'True when every event matches its hash and follows the one before it.' })
   valid: boolean;
