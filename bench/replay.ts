@@ -39,6 +39,11 @@ export async function openReplayer(appRoleUrl: string, actor: { partnershipId: s
     explain: (statements) => inSnapshot(async () => {
       let total = 0;
       for (const s of statements) {
+        // A setting the analytics make for the statements after it (SET LOCAL …) is made, not explained.
+        if (/^\s*SET\s/i.test(s.sql)) {
+          await client.query(s.sql, [...s.params]);
+          continue;
+        }
         const { rows } = await client.query<{ 'QUERY PLAN': { 'Execution Time': number }[] }>(`EXPLAIN (ANALYZE, FORMAT JSON) ${s.sql}`, [...s.params]);
         total += rows[0]!['QUERY PLAN'][0]!['Execution Time'];
       }

@@ -64,7 +64,11 @@ export class AnalyticsResolver {
   @Query(() => BreachStatistics, { description: `Timescale compliance and breaches; percentiles by percentile_cont. ${FILTER_ERRORS}` })
   @Access('Query.breachStatistics')
   breachStatistics(@Args() args: BreachStatisticsArgs, @Info() info: GraphQLResolveInfo): Promise<BreachStatistics> {
-    return this.breachService.breachStatistics(args, { durations: selectsField(info, 'durations') });
+    return this.breachService.breachStatistics(args, {
+      durations: selectsField(info, 'durations'),
+      stageMonths: selectsField(info, 'byStageAndMonth'),
+      lateness: selectsField(info, 'latenessByRule'),
+    });
   }
 
   @Query(() => TimeToResolution, { description: `Kaplan–Meier time to resolution, overall and by tier reached. ${FILTER_ERRORS}` })

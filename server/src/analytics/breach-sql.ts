@@ -1,5 +1,7 @@
 import type { SqlRunner } from './analytics-reader.js';
-import { cohortWhere, SqlParams, type AnalyticsScope } from './cohort-sql.js';
+import { SqlParams, type AnalyticsScope } from './cohort-sql.js';
+import { ruleOutcomeCounts } from './cube-source.js';
+import { readDurationPercentiles, type PercentileRow } from './duration-percentiles-sql.js';
 import type { AgencyRole } from './dto/analytics.args.js';
 import type { ReportUnit } from './models/breach-statistics.model.js';
 
@@ -7,8 +9,8 @@ import type { ReportUnit } from './models/breach-statistics.model.js';
 export const BREAKDOWN_BY_GROUPING: Readonly<Record<number, Breakdown>> = {
   31: 'overall', 3: 'rule', 19: 'stage', 27: 'tier', 29: 'agency', 30: 'month', 2: 'ruleMonth',
 };
-export type Breakdown = 'overall' | 'rule' | 'stage' | 'tier' | 'agency' | 'month' | 'ruleMonth';
-const RULE_MONTH_GROUPING = 2;
+/** `stageMonth` groups are read apart (stage-month-sql.ts), not by a grouping set here. */
+export type Breakdown = 'overall' | 'rule' | 'stage' | 'tier' | 'agency' | 'month' | 'ruleMonth' | 'stageMonth';
 
 export interface GroupKey {
   readonly ruleCode: string | null;
@@ -40,20 +42,23 @@ const KEY_COLUMNS = `o.rule_code, o.limit_unit, o.stage_code, o.tier::int AS tie
 const GROUPING = `GROUPING(o.rule_code, o.stage_code, o.tier, o.agency_id, o.raised_month)::int AS grouping`;
 const RULE = 'o.rule_code, o.limit_unit, o.stage_code, o.tier';
 
-/** The cohort's counted outcomes with the agency of the breakdown and the unit times are reported in. */
-function outcomesSql(scope: AnalyticsScope, params: SqlParams, agencyRole: AgencyRole): string {
-  const agency = agencyRole === 'raising' ? 'raising_agency_id' : 'receiving_agency_id';
-  return `SELECT rule_code, limit_unit, stage_code, tier, ${agency}::text AS agency_id, raised_month, status, elapsed, lateness,
-                 CASE limit_unit WHEN 'same_working_day' THEN 'working_days' ELSE limit_unit END AS report_unit
-          FROM analytics_outcome WHERE ${cohortWhere('', scope, params, { hasStatus: false })}`;
+/**
+ * The cohort's counted outcomes per month, rule, status, agency of the breakdown and the
+ * unit times are reported in, from the rule counts kept per month (cube-source.ts).
+ */
+function outcomeCountsSql(scope: AnalyticsScope, params: SqlParams, agencyRole: AgencyRole): string {
+  const agency = agencyRole === 'raising' ? 'raising' : 'receiving';
+  return `SELECT c.rule_code, c.limit_unit, c.stage_code, c.tier, c.${agency}_agency_id::text AS agency_id, c.raised_month, c.status, c.outcomes,
+                 CASE c.limit_unit WHEN 'same_working_day' THEN 'working_days' ELSE c.limit_unit END AS report_unit
+          FROM (${ruleOutcomeCounts(scope, params, { dims: [agency] })}) c`;
 }
 
 /**
- * In one pass over the cohort's outcomes: per group of every breakdown, the counts of
- * met, breached, overdue and pending (summed over the units of the group's rules), and
- * per group and report unit the median and 90th percentile (percentile_cont, linear
- * interpolation) of time taken (met and breached) and of lateness (breached and overdue).
- * Rule × month groups get counts only.
+ * Per group of every breakdown, the counts of met, breached, overdue and pending (summed
+ * over the units of the group's rules); with `durations`, per group and report unit the
+ * median and 90th percentile (percentile_cont, linear interpolation) of time taken (met and
+ * breached) and of lateness (breached and overdue), found exactly without sorting the
+ * cohort's outcomes (duration-percentiles-sql.ts). Rule × month groups get counts only.
  */
 export async function readBreachFigures(
   run: SqlRunner,
@@ -61,61 +66,51 @@ export async function readBreachFigures(
   agencyRole: AgencyRole,
   options: { readonly durations: boolean },
 ): Promise<{ counts: CountRow[]; durations: DurationRow[] }> {
-  if (!options.durations) return { counts: await readBreachCounts(run, scope, agencyRole), durations: [] };
   const params = new SqlParams();
-  const count = (status: string) => `count(*) FILTER (WHERE o.status = '${status}')::int AS ${status}`;
-  const keys = 'grouping, rule_code, limit_unit, stage_code, tier, agency_id, month';
+  const count = (status: string) => `coalesce(sum(o.outcomes) FILTER (WHERE o.status = '${status}'), 0)::int AS ${status}`;
+  const countsOnly = `NULL::int AS taken_count, NULL::int AS late_count`;
+  const units = `SELECT 'units', ${GROUPING}, ${KEY_COLUMNS}, o.report_unit, NULL::int, NULL::int, NULL::int, NULL::int,
+            coalesce(sum(o.outcomes) FILTER (WHERE o.status IN ('met', 'breached')), 0)::int,
+            coalesce(sum(o.outcomes) FILTER (WHERE o.status IN ('breached', 'overdue')), 0)::int
+     FROM o
+     GROUP BY GROUPING SETS ((o.report_unit), (${RULE}, o.report_unit), (o.stage_code, o.tier, o.report_unit), (o.tier, o.report_unit),
+                             (o.agency_id, o.report_unit), (o.raised_month, o.report_unit))`;
   const rows = await run<Record<string, unknown>>(
-    `WITH g AS MATERIALIZED (
-       SELECT ${GROUPING}, ${KEY_COLUMNS}, o.report_unit, ${['met', 'breached', 'overdue', 'pending'].map(count).join(', ')},
-              count(*) FILTER (WHERE o.status IN ('met', 'breached'))::int AS taken_count,
-              percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY o.elapsed) FILTER (WHERE o.status IN ('met', 'breached')) AS taken,
-              count(*) FILTER (WHERE o.status IN ('breached', 'overdue'))::int AS late_count,
-              percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY o.lateness) FILTER (WHERE o.status IN ('breached', 'overdue')) AS late
-       FROM (${outcomesSql(scope, params, agencyRole)}) o
-       GROUP BY GROUPING SETS ((o.report_unit), (${RULE}, o.report_unit), (o.stage_code, o.tier, o.report_unit), (o.tier, o.report_unit),
-                               (o.agency_id, o.report_unit), (o.raised_month, o.report_unit), (${RULE}, o.raised_month, o.report_unit))
-     )
-     SELECT 'counts' AS kind, ${keys}, NULL AS report_unit, sum(met)::int AS met, sum(breached)::int AS breached, sum(overdue)::int AS overdue,
-            sum(pending)::int AS pending, NULL::int AS taken_count, NULL::float8[] AS taken, NULL::int AS late_count, NULL::float8[] AS late
-     FROM g GROUP BY ${keys}
-     UNION ALL
-     SELECT 'durations', ${keys}, report_unit, NULL, NULL, NULL, NULL, taken_count, taken, late_count, late
-     FROM g WHERE grouping <> ${RULE_MONTH_GROUPING}`,
+    `WITH o AS MATERIALIZED (${outcomeCountsSql(scope, params, agencyRole)})
+     SELECT 'counts' AS kind, ${GROUPING}, ${KEY_COLUMNS}, NULL AS report_unit, ${['met', 'breached', 'overdue', 'pending'].map(count).join(', ')},
+            ${countsOnly}
+     FROM o
+     GROUP BY GROUPING SETS ((), (${RULE}), (o.stage_code, o.tier), (o.tier), (o.agency_id), (o.raised_month), (${RULE}, o.raised_month))
+     ${options.durations ? `UNION ALL ${units}` : ''}`,
     params,
   );
-  return {
-    counts: rows.filter((row) => row['kind'] === 'counts').map((row) => ({
-      ...groupKey(row),
-      met: Number(row['met']),
-      breached: Number(row['breached']),
-      overdue: Number(row['overdue']),
-      pending: Number(row['pending']),
-    })),
-    durations: rows.filter((row) => row['kind'] === 'durations').map((row) => ({
-      ...groupKey(row),
-      reportUnit: row['report_unit'] as ReportUnit,
-      takenCount: Number(row['taken_count']),
-      taken: pair(row['taken']),
-      lateCount: Number(row['late_count']),
-      late: pair(row['late']),
-    })),
-  };
+  const counts = rows.filter((row) => row['kind'] === 'counts').map((row) => ({
+    ...groupKey(row),
+    met: Number(row['met']),
+    breached: Number(row['breached']),
+    overdue: Number(row['overdue']),
+    pending: Number(row['pending']),
+  }));
+  if (!options.durations) return { counts, durations: [] };
+
+  const percentiles = new Map<string, PercentileRow>();
+  for (const p of await readDurationPercentiles(run, scope, agencyRole)) {
+    percentiles.set(durationId(p.breakdown, p, p.reportUnit, p.measure), p);
+  }
+  const durations = rows.filter((row) => row['kind'] === 'units').map((row): DurationRow => {
+    const key = groupKey(row);
+    const reportUnit = row['report_unit'] as ReportUnit;
+    const of = (measure: 'taken' | 'late') => {
+      const found = percentiles.get(durationId(key.breakdown, key, reportUnit, measure));
+      return found ? ([found.median, found.p90] as const) : null;
+    };
+    return { ...key, reportUnit, takenCount: Number(row['taken_count']), taken: of('taken'), lateCount: Number(row['late_count']), late: of('late') };
+  });
+  return { counts, durations };
 }
 
-/** Only the counts, per group of every breakdown: no percentiles, so PostgreSQL may hash instead of sort. */
-async function readBreachCounts(run: SqlRunner, scope: AnalyticsScope, agencyRole: AgencyRole): Promise<CountRow[]> {
-  const params = new SqlParams();
-  const count = (status: string) => `count(*) FILTER (WHERE o.status = '${status}')::int AS ${status}`;
-  const rows = await run<Record<string, unknown>>(
-    `SELECT ${GROUPING}, ${KEY_COLUMNS}, ${['met', 'breached', 'overdue', 'pending'].map(count).join(', ')}
-     FROM (${outcomesSql(scope, params, agencyRole)}) o
-     GROUP BY GROUPING SETS ((), (${RULE}), (o.stage_code, o.tier), (o.tier), (o.agency_id), (o.raised_month), (${RULE}, o.raised_month))`,
-    params,
-  );
-  return rows.map((row) => ({
-    ...groupKey(row), met: Number(row['met']), breached: Number(row['breached']), overdue: Number(row['overdue']), pending: Number(row['pending']),
-  }));
+function durationId(breakdown: string, key: GroupKey, reportUnit: string, measure: string): string {
+  return [breakdown, key.ruleCode, key.unit, key.stageCode, key.tier, key.agencyId, key.month, reportUnit, measure].join('|');
 }
 
 export interface BreachLabels {
@@ -154,9 +149,4 @@ function groupKey(row: Record<string, unknown>): GroupKey & { breakdown: Breakdo
     agencyId: text('agency_id'),
     month: text('month'),
   };
-}
-
-function pair(value: unknown): readonly [number, number] | null {
-  if (!Array.isArray(value) || value.length !== 2) return null;
-  return [Number(value[0]), Number(value[1])];
 }

@@ -8,6 +8,9 @@ import type { AgencyRole, BreachStatisticsArgs } from './dto/analytics.args.js';
 import type { BreachGroup, BreachStatistics, DurationSummary, TimeSummary } from './models/breach-statistics.model.js';
 import { monthLabel, monthsTouching } from './period.js';
 import { CountBook, SMALLEST_SHOWN, type SettledCounts } from './suppression.js';
+import { addLatenessCounts, latenessFigures } from './lateness-figures.js';
+import { readLateness, type LatenessRow } from './lateness-sql.js';
+import { readStageMonths } from './stage-month-sql.js';
 
 const STATUSES = ['met', 'breached', 'overdue', 'pending'] as const;
 type Status = (typeof STATUSES)[number];
@@ -27,19 +30,36 @@ type Status = (typeof STATUSES)[number];
 export class BreachStatisticsService {
   constructor(private readonly reader: AnalyticsReader) {}
 
-  /** `durations`: whether to compute the percentiles (the costly part); without, every `durations` list is empty. */
-  breachStatistics(args: BreachStatisticsArgs, options: { readonly durations: boolean } = { durations: true }): Promise<BreachStatistics> {
+  /**
+   * `durations`: whether to compute the percentiles (the costly part); without, every `durations` list is empty.
+   * `stageMonths`, `lateness`: whether to read byStageAndMonth and latenessByRule (empty without).
+   */
+  breachStatistics(args: BreachStatisticsArgs, options: BreachOptions = { durations: true, stageMonths: true, lateness: true }): Promise<BreachStatistics> {
     return this.reader.answer(args.suppressSmallNumbers, async ({ run, now, suppress }) => {
       const scope = await resolveScope(run, args.filter);
       const figures = await readBreachFigures(run, scope, args.agencyRole, options);
-      const read = { cohort: await readCohortCounts(run, scope), ...figures, labels: await readBreachLabels(run, scope) };
+      const stageMonths = options.stageMonths ? await readStageMonths(run, scope) : [];
+      const lateness = options.lateness ? await readLateness(run, scope) : null;
+      const read = {
+        cohort: await readCohortCounts(run, scope),
+        ...figures,
+        counts: [...figures.counts, ...stageMonths.map((row) => ({ ...row, breakdown: 'stageMonth' as const, ruleCode: null, unit: null, agencyId: null }))],
+        lateness,
+        labels: await readBreachLabels(run, scope),
+      };
       return breachFigures(read, scope, args.agencyRole, now, suppress);
     });
   }
 }
 
+export interface BreachOptions {
+  readonly durations: boolean;
+  readonly stageMonths?: boolean;
+  readonly lateness?: boolean;
+}
+
 function breachFigures(
-  read: { cohort: CohortCounts; counts: CountRow[]; durations: DurationRow[]; labels: BreachLabels },
+  read: { cohort: CohortCounts; counts: CountRow[]; durations: DurationRow[]; lateness: LatenessRow[] | null; labels: BreachLabels },
   scope: AnalyticsScope,
   agencyRole: AgencyRole,
   asOf: Date,
@@ -50,6 +70,8 @@ function breachFigures(
   addCohortCounts(book, read.cohort);
   for (const row of rows) addGroup(book, row);
   relateBreakdowns(book, rows);
+  const ruleRows = rows.filter((row) => row.breakdown === 'rule').sort(ORDER.rule);
+  if (read.lateness) addLatenessCounts(book, ruleRows, read.lateness, countId);
   const settled = book.settle(suppress);
 
   const durations = groupDurations(read.durations);
@@ -77,6 +99,13 @@ function breachFigures(
     byAgency: of('agency').sort((a, b) => (a.agencyName ?? '').localeCompare(b.agencyName ?? '')),
     byMonth: of('month'),
     byRuleAndMonth: of('ruleMonth'),
+    byStageAndMonth: of('stageMonth'),
+    latenessByRule: read.lateness
+      ? latenessFigures(settled, ruleRows, countId, (row) => {
+          const { ruleName, stageName } = group(row);
+          return { ruleName: ruleName ?? row.ruleCode ?? '', stageName: stageName ?? row.stageCode ?? '' };
+        })
+      : [],
   };
 }
 
@@ -89,6 +118,7 @@ const ORDER: Record<Breakdown, (a: CountRow, b: CountRow) => number> = {
   agency: (a, b) => byText(a.agencyId, b.agencyId),
   month: (a, b) => byText(a.month, b.month),
   ruleMonth: (a, b) => (a.tier ?? 0) - (b.tier ?? 0) || byText(a.ruleCode, b.ruleCode) || byText(a.month, b.month),
+  stageMonth: (a, b) => (a.tier ?? 0) - (b.tier ?? 0) || byText(a.stageCode, b.stageCode) || byText(a.month, b.month),
 };
 
 function groupId(row: Omit<CountRow, Status>): string {
@@ -126,6 +156,11 @@ function relateBreakdowns(book: CountBook, rows: readonly CountRow[]): void {
     sumsTo(rule, cells.filter((c) => c.ruleCode === rule.ruleCode && c.unit === rule.unit && c.stageCode === rule.stageCode && c.tier === rule.tier));
   }
   for (const month of rows.filter((r) => r.breakdown === 'month')) sumsTo(month, cells.filter((c) => c.month === month.month));
+  // Stage × month cells (when read) add up to their stage and to their month.
+  const stageCells = rows.filter((r) => r.breakdown === 'stageMonth');
+  if (stageCells.length === 0) return;
+  for (const stage of rows.filter((r) => r.breakdown === 'stage')) sumsTo(stage, stageCells.filter((c) => c.stageCode === stage.stageCode && c.tier === stage.tier));
+  for (const month of rows.filter((r) => r.breakdown === 'month')) sumsTo(month, stageCells.filter((c) => c.month === month.month));
 }
 
 function statusFigures(settled: SettledCounts, row: CountRow) {

@@ -7,9 +7,10 @@ import { wholeMonths, type Period } from './period.js';
  * and from the row tables for the rest:
  *
  * - the months wholly inside the period come from `analytics_escalation_month` /
- *   `analytics_outcome_month`, from the smallest grouping set holding every dimension the
- *   query groups by or the filter restricts (migration 1764200000000 lists the sets; the
- *   masks below must match it, and a test checks they do);
+ *   `analytics_outcome_month` / `analytics_rule_month`, from the smallest grouping set
+ *   holding every dimension the query groups by or the filter restricts (migrations
+ *   1764200000000 and 1764253000000 list the sets; the masks below must match them, and
+ *   tests check they do);
  * - the days of the period in a month only partly inside it (at most two part-months),
  *   and any query no grouping set can answer, come from `analytics_escalation` /
  *   `analytics_outcome`, row by row.
@@ -32,11 +33,14 @@ export const DIM_COLUMN: Readonly<Record<Dim, string>> = {
 };
 
 export type OutcomeDim = 'urgency' | 'status' | 'raising' | 'receiving' | 'category';
+export type RuleOutcomeDim = 'urgency' | 'raising' | 'receiving' | 'category';
 
 interface CubeTables {
   readonly monthTable: string;
   readonly rowTable: string;
   readonly countColumn: string;
+  /** Columns every row of the month table has (not masked by a grouping set). */
+  readonly fixedColumns: readonly string[];
   /** Grouping sets, smallest (fewest rows) first. */
   readonly groupingSets: readonly number[];
   /** Whether the row table holds out-of-scope escalations (to be left out). */
@@ -60,13 +64,25 @@ export const OUTCOME_GROUPING_SETS: readonly number[] = [
   OUTCOME_BASE, OUTCOME_BASE | DIM.category, OUTCOME_BASE | DIM.receiving, OUTCOME_BASE | DIM.raising,
 ];
 
+/** Rule grouping sets (rule, stage, tier and status always kept), smallest first (migration 1764253000000). */
+export const RULE_GROUPING_SETS: readonly number[] = [
+  DIM.receiving, DIM.raising, DIM.raising | DIM.receiving, DIM.urgency | DIM.category | DIM.receiving, DIM.urgency | DIM.category | DIM.raising,
+];
+
+/** Columns of a rule's outcome counts besides the dimensions: what identifies the rule, and the status. */
+export const RULE_COLUMNS = ['rule_code', 'limit_unit', 'stage_code', 'tier', 'status'] as const;
+
 const ESCALATIONS: CubeTables = {
-  monthTable: 'analytics_escalation_month', rowTable: 'analytics_escalation', countColumn: 'escalations',
+  monthTable: 'analytics_escalation_month', rowTable: 'analytics_escalation', countColumn: 'escalations', fixedColumns: [],
   groupingSets: ESCALATION_GROUPING_SETS, hasOutOfScope: true,
 };
 const OUTCOMES: CubeTables = {
-  monthTable: 'analytics_outcome_month', rowTable: 'analytics_outcome', countColumn: 'outcomes',
+  monthTable: 'analytics_outcome_month', rowTable: 'analytics_outcome', countColumn: 'outcomes', fixedColumns: [],
   groupingSets: OUTCOME_GROUPING_SETS, hasOutOfScope: false,
+};
+const RULE_OUTCOMES: CubeTables = {
+  monthTable: 'analytics_rule_month', rowTable: 'analytics_outcome', countColumn: 'outcomes', fixedColumns: RULE_COLUMNS,
+  groupingSets: RULE_GROUPING_SETS, hasOutOfScope: false,
 };
 
 export interface CubeQuery<D extends Dim> {
@@ -90,6 +106,15 @@ export function outcomeCounts(scope: AnalyticsScope, params: SqlParams, query: C
   return cubeSql(OUTCOMES, scope, params, query);
 }
 
+/**
+ * Counted timescale outcomes by month of raising, rule (code, unit, stage, tier), status and
+ * `dims`: columns partnership_id, raised_month, rule_code, limit_unit, stage_code, tier,
+ * status, the dims, `outcomes`.
+ */
+export function ruleOutcomeCounts(scope: AnalyticsScope, params: SqlParams, query: CubeQuery<RuleOutcomeDim>): string {
+  return cubeSql(RULE_OUTCOMES, scope, params, query);
+}
+
 /** Mask of the dimensions a query needs from its source: those it keeps and those the filter restricts. */
 function neededMask(scope: AnalyticsScope, query: CubeQuery<Dim>, tables: CubeTables): number {
   let mask = query.dims.reduce((m, d) => m | DIM[d], 0);
@@ -111,7 +136,7 @@ function cubeSql(tables: CubeTables, scope: AnalyticsScope, params: SqlParams, q
   const period = query.period ?? scope.period;
   const set = groupingSetFor(neededMask(scope, query, tables), tables.groupingSets);
   const whole = set === null ? null : wholeMonths(period);
-  const columns = ['partnership_id', 'raised_month', ...query.dims.map((d) => DIM_COLUMN[d])].join(', ');
+  const columns = ['partnership_id', 'raised_month', ...tables.fixedColumns, ...query.dims.map((d) => DIM_COLUMN[d])].join(', ');
   const common = (alias: string) => {
     const conditions = dimensionConditions(alias, scope, params);
     if (query.protocolId !== undefined) conditions.push(`${alias}.protocol_id = ${params.add(query.protocolId, 'bigint')}`);

@@ -1,5 +1,6 @@
 import type { SqlRunner } from './analytics-reader.js';
-import { cohortWhere, SqlParams, type AnalyticsScope } from './cohort-sql.js';
+import { cohortWhere, dimensionConditions, localMidnight, SqlParams, type AnalyticsScope } from './cohort-sql.js';
+import { wholeMonths, type Period } from './period.js';
 
 /** qnorm(0.975): the two-sided 95% normal quantile. */
 export const Z_95 = 1.959963984540054;
@@ -60,52 +61,58 @@ export async function readKaplanMeier(
   const z = params.add(Z_95, 'float8');
   const half = params.add(0.5 + HALF_TOLERANCE, 'float8');
   const max = params.add(maxSteps, 'int');
-  // One sort: the subjects grouped by (stratum, time), then every window over that order.
-  // n at risk = subjects of the stratum − those with an earlier time.
+  // Subjects are counted per (tier, time) by hashing, the whole cohort's steps summed from those; one sort then
+  // serves the running sums, and the per-curve figures come from grouping rather than from windows over each curve.
+  // n at risk = subjects of the curve − those with an earlier time. (Under row-level security PostgreSQL expects a few
+  // hundred (tier, span) groups where a large cohort has tens of thousands, and would sort the cohort to group it: so
+  // sorting is discouraged for this statement; the running sums still sort the groups, which they must.)
+  await run(`SET LOCAL enable_sort = off`, []);
   const rows = await run<Record<string, unknown>>(
-    `SELECT stratum, t, n, d, c, s, lower, upper, subjects, events, censored, total_steps, median, median_lower, median_upper
-     FROM (
-       SELECT b.*, max(n) OVER m AS subjects, sum(d) OVER m AS events, sum(c) OVER m AS censored, count(*) OVER m AS total_steps,
-              min(t) FILTER (WHERE s <= ${half}) OVER m AS median,
-              min(t) FILTER (WHERE lower <= ${half}) OVER m AS median_lower,
-              min(t) FILTER (WHERE upper <= ${half}) OVER m AS median_upper
+    `WITH by_tier AS MATERIALIZED (${subjectsSql(scope, params, at)}),
+     times AS MATERIALIZED (
+       SELECT * FROM by_tier
+       UNION ALL
+       SELECT 0, t, sum(d)::int, sum(c)::int FROM by_tier GROUP BY t
+     ),
+     totals AS MATERIALIZED (
+       SELECT stratum, sum(d + c)::int AS subjects, sum(d)::int AS events, sum(c)::int AS censored, count(*)::int AS total_steps
+       FROM times GROUP BY stratum
+     ),
+     curve AS MATERIALIZED (
+       SELECT k.stratum, k.t, k.d, k.c, k.n, k.step,
+              CASE WHEN k.extinct THEN 0 ELSE k.product END AS s,
+              CASE WHEN k.extinct THEN NULL ELSE k.product * exp(-${z} * sqrt(k.greenwood)) END AS lower,
+              CASE WHEN k.extinct THEN NULL ELSE least(1, k.product * exp(${z} * sqrt(k.greenwood))) END AS upper
        FROM (
-         SELECT k.stratum, k.t, k.d, k.c, k.n, k.step,
-                CASE WHEN k.extinct THEN 0 ELSE k.product END AS s,
-                CASE WHEN k.extinct THEN NULL ELSE k.product * exp(-${z} * sqrt(k.greenwood)) END AS lower,
-                CASE WHEN k.extinct THEN NULL ELSE least(1, k.product * exp(${z} * sqrt(k.greenwood))) END AS upper
+         SELECT r.*,
+                bool_or(d = n) OVER w AS extinct,
+                exp(sum(ln(CASE WHEN d < n THEN 1 - d::float8 / n ELSE 1 END)) OVER w) AS product,
+                sum(CASE WHEN d < n THEN d::float8 / (n::float8 * (n - d)) ELSE 0 END) OVER w AS greenwood,
+                row_number() OVER w AS step
          FROM (
-           SELECT r.*,
-                  bool_or(d = n) OVER w AS extinct,
-                  exp(sum(ln(CASE WHEN d < n THEN 1 - d::float8 / n ELSE 1 END)) OVER w) AS product,
-                  sum(CASE WHEN d < n THEN d::float8 / (n::float8 * (n - d)) ELSE 0 END) OVER w AS greenwood,
-                  row_number() OVER w AS step
-           FROM (
-             SELECT x.stratum, x.t, x.d, x.c,
-                    (sum(x.d + x.c) OVER (PARTITION BY x.stratum) - sum(x.d + x.c) OVER w + x.d + x.c)::int AS n
-             FROM (
-               SELECT CASE WHEN GROUPING(e.highest_tier) = 1 THEN 0 ELSE e.highest_tier::int END AS stratum,
-                      greatest(extract(epoch FROM (CASE WHEN e.status = 'open' THEN ${at} ELSE e.closed_at END) - e.raised_at)::float8 / 86400, 0) AS t,
-                      count(*) FILTER (WHERE e.status = 'resolved')::int AS d,
-                      count(*) FILTER (WHERE e.status <> 'resolved')::int AS c
-               FROM analytics_escalation e
-               WHERE ${cohortWhere('e', scope, params)}
-               GROUP BY GROUPING SETS ((2), (e.highest_tier, 2))
-             ) x
-             WINDOW w AS (PARTITION BY x.stratum ORDER BY x.t ROWS UNBOUNDED PRECEDING)
-           ) r
-           WINDOW w AS (PARTITION BY r.stratum ORDER BY r.t ROWS UNBOUNDED PRECEDING)
-         ) k
-       ) b
-       WINDOW m AS (PARTITION BY b.stratum)
-     ) z
-     WHERE total_steps <= ${max}
-        OR (step - 1) % ceil(total_steps::float8 / greatest(${max} - 4, 1))::int = 0
-        OR step = total_steps
-        OR t IN (median, median_lower, median_upper)
-     ORDER BY stratum, t`,
+           SELECT x.stratum, x.t, x.d, x.c, (tot.subjects - sum(x.d + x.c) OVER w + x.d + x.c)::int AS n
+           FROM times x JOIN totals tot ON tot.stratum = x.stratum
+           WINDOW w AS (PARTITION BY x.stratum ORDER BY x.t ROWS UNBOUNDED PRECEDING)
+         ) r
+         WINDOW w AS (PARTITION BY r.stratum ORDER BY r.t ROWS UNBOUNDED PRECEDING)
+       ) k
+     ),
+     medians AS MATERIALIZED (
+       SELECT stratum, min(t) FILTER (WHERE s <= ${half}) AS median, min(t) FILTER (WHERE lower <= ${half}) AS median_lower,
+              min(t) FILTER (WHERE upper <= ${half}) AS median_upper
+       FROM curve GROUP BY stratum
+     )
+     SELECT c.stratum, c.t, c.n, c.d, c.c, c.s, c.lower, c.upper, tot.subjects, tot.events, tot.censored, tot.total_steps,
+            m.median, m.median_lower, m.median_upper
+     FROM curve c JOIN totals tot ON tot.stratum = c.stratum JOIN medians m ON m.stratum = c.stratum
+     WHERE tot.total_steps <= ${max}
+        OR (c.step - 1) % ceil(tot.total_steps::float8 / greatest(${max} - 4, 1))::int = 0
+        OR c.step = tot.total_steps
+        OR c.t IN (m.median, m.median_lower, m.median_upper)
+     ORDER BY c.stratum, c.t`,
     params,
   );
+  await run(`SET LOCAL enable_sort = on`, []);
   const summaries = new Map<number, CurveSummary>();
   const steps = rows.map((row): CurveStep => {
     const stratum = Number(row['stratum']);
@@ -137,4 +144,54 @@ export async function readKaplanMeier(
 
 function nullableNumber(value: unknown): number | null {
   return value === null || value === undefined ? null : Number(value);
+}
+
+/** Days from raising to `end`, fractional (86 400 s each), never below 0. */
+const DAYS = (end: string, e: string) => `greatest(extract(epoch FROM ${end} - ${e}.raised_at)::float8 / 86400, 0)`;
+
+/**
+ * The cohort's subjects counted per stratum (highest tier) and time: d resolved (events),
+ * c censored (open at `at`, or withdrawn). Closed escalations of the months wholly inside
+ * the period come counted by time already (analytics_closure_month, kept on write); open
+ * ones, and closed ones of part-months, are read one by one. A filter narrower than
+ * partnerships (which those counts do not hold) reads the whole cohort one by one.
+ */
+function subjectsSql(scope: AnalyticsScope, params: SqlParams, at: string): string {
+  const narrowed = scope.raisingAgencyIds !== null || scope.receivingAgencyIds !== null || scope.categoryCodes !== null || scope.urgencies !== null;
+  const whole = narrowed ? null : wholeMonths(scope.period);
+  if (whole === null) {
+    // Grouped by the span first: the time in days is then worked out once per distinct span, not per escalation.
+    return `SELECT stratum, greatest(extract(epoch FROM span)::float8 / 86400, 0) AS t, sum(d)::int AS d, sum(c)::int AS c
+       FROM (
+         SELECT e.highest_tier::int AS stratum, (CASE WHEN e.status = 'open' THEN ${at} ELSE e.closed_at END) - e.raised_at AS span,
+                count(*) FILTER (WHERE e.status = 'resolved')::int AS d,
+                count(*) FILTER (WHERE e.status <> 'resolved')::int AS c
+         FROM analytics_escalation e
+         WHERE ${cohortWhere('e', scope, params)}
+         GROUP BY 1, 2
+       ) s
+       GROUP BY 1, 2`;
+  }
+  const partnerships = dimensionConditions('e', scope, params).join(' AND ');
+  const within = (ranges: readonly Period[]) => ranges
+    .filter((range) => range.from < range.to)
+    .map((range) => `(e.raised_at >= ${localMidnight(params, range.from)} AND e.raised_at < ${localMidnight(params, range.to)})`);
+  const edges = within([{ from: scope.period.from, to: whole.from }, { from: whole.to, to: scope.period.to }]);
+  return `SELECT stratum, t, sum(d)::int AS d, sum(c)::int AS c
+     FROM (
+       SELECT m.highest_tier::int AS stratum, m.days AS t, CASE WHEN m.resolved THEN m.escalations ELSE 0 END AS d,
+              CASE WHEN m.resolved THEN 0 ELSE m.escalations END AS c
+       FROM analytics_closure_month m
+       WHERE m.partnership_id = ANY(${params.add(scope.partnershipIds, 'bigint[]')})
+         AND m.raised_month >= ${params.add(whole.from, 'date')} AND m.raised_month < ${params.add(whole.to, 'date')}
+       UNION ALL
+       SELECT e.highest_tier::int, ${DAYS(at, 'e')}, 0, 1
+       FROM analytics_escalation e
+       WHERE ${partnerships} AND e.status = 'open' AND ${within([scope.period])[0]}
+       ${edges.length === 0 ? '' : `UNION ALL
+       SELECT e.highest_tier::int, ${DAYS('e.closed_at', 'e')}, (e.status = 'resolved')::int, (e.status <> 'resolved')::int
+       FROM analytics_escalation e
+       WHERE ${partnerships} AND e.status IN ('resolved', 'withdrawn') AND (${edges.join(' OR ')})`}
+     ) x
+     GROUP BY 1, 2`;
 }

@@ -1,4 +1,4 @@
-import { Bar, BarChart, CartesianGrid, LabelList, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, LabelList, Rectangle, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatNumber } from '../lib/format';
 import { GRID_COLOUR, SERIES_COLOURS, TEXT_COLOUR } from '../lib/palette';
 import { SUPPRESSED } from '../lib/suppression';
@@ -26,7 +26,8 @@ export function Histogram({ bins, xLabel, yLabel, height = 280 }: HistogramProps
       <YAxis allowDecimals={false} domain={[0, 'auto']} tickFormatter={(value: number) => formatNumber(value)} tick={{ fill: TEXT_COLOUR, fontSize: 14 }}
         label={{ value: yLabel, angle: -90, position: 'insideLeft', fill: TEXT_COLOUR, fontSize: 14, dy: 50 }} width={60} />
       <Tooltip formatter={(_value, _name, item) => (item.payload as { shown: string }).shown} />
-      <Bar dataKey="count" name={yLabel} fill={SERIES_COLOURS[0]} isAnimationActive={false}>
+      {/* A custom shape keeps the bars of height 0, so that an empty bin, or one hidden as "<5", still carries its label. */}
+      <Bar dataKey="count" name={yLabel} fill={SERIES_COLOURS[0]} isAnimationActive={false} shape={(props: unknown) => <Rectangle {...(props as object)} />}>
         <LabelList dataKey="shown" position="top" fill={TEXT_COLOUR} fontSize={14} />
       </Bar>
     </BarChart>

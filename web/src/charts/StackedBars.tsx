@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { Bar, BarChart, CartesianGrid, LabelList, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, LabelList, Rectangle, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatNumber } from '../lib/format';
 import { GRID_COLOUR, TEXT_COLOUR } from '../lib/palette';
 import { ChartKey, mutedFill, SeriesPatterns, seriesFill } from './patterns';
@@ -50,7 +50,9 @@ export function StackedBars({ periods, series, totals, yLabel, height = 340 }: S
         />
         <Tooltip formatter={(value) => formatNumber(Number(value))} />
         {series.map((item, index) => (
-          <Bar key={item.key} dataKey={item.key} name={item.label} stackId="stack" fill={fills[index]} stroke="#fff" strokeWidth={0.5} isAnimationActive={false}>
+          <Bar key={item.key} dataKey={item.key} name={item.label} stackId="stack" fill={fills[index]} stroke="#fff" strokeWidth={0.5} isAnimationActive={false}
+            // A custom shape keeps the top series' bars of height 0, so that every period's total is written.
+            {...(totals && index === series.length - 1 ? { shape: (props: unknown) => <Rectangle {...(props as object)} /> } : {})}>
             {totals && index === series.length - 1 && <LabelList dataKey="total" position="top" fill={TEXT_COLOUR} fontSize={14} />}
           </Bar>
         ))}

@@ -79,7 +79,8 @@ export function TimeSeriesLines({ periods, series, format, domain = [0, 1], targ
           stroke={TARGET_COLOUR}
           strokeDasharray="6 4"
           strokeWidth={2}
-          label={{ value: target.label, position: 'insideBottomRight', fill: TEXT_COLOUR, fontSize: 14 }}
+          // At the left end: the right end is where the lines' own labels are.
+          label={{ value: target.label, position: 'insideBottomLeft', fill: TEXT_COLOUR, fontSize: 14 }}
         />
       )}
       {series.map((item, index) => (

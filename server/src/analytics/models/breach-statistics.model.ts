@@ -3,6 +3,7 @@ import type { AgencyRole } from '../dto/analytics.args.js';
 import { AgencyRoleEnum } from '../dto/analytics.args.js';
 import { AnalyticsCount } from './analytics-count.model.js';
 import { CohortSummary } from './cohort-summary.model.js';
+import { RuleLateness } from './lateness-distribution.model.js';
 
 export const REPORT_UNITS = ['hours', 'working_days', 'calendar_days'] as const;
 export type ReportUnit = (typeof REPORT_UNITS)[number];
@@ -122,4 +123,16 @@ export class BreachStatistics {
 
   @Field(() => [BreachGroup], { description: 'Each rule in each month (counts and compliance; times are given by rule and by month).' })
   byRuleAndMonth: BreachGroup[];
+
+  @Field(() => [BreachGroup], {
+    description: 'Each stage in each month with an outcome (counts and compliance; times are given by stage and by month).',
+  })
+  byStageAndMonth: BreachGroup[];
+
+  @Field(() => [RuleLateness], {
+    description:
+      "Per rule (as byRule), its breached and overdue outcomes by how late they were, in the rule's unit: buckets " +
+      '≤1, 2, 3, 4–5, 6–10, 11–20, >20 working or calendar days; ≤1, 2–4, 5–8, 9–24, 25–48, 49–168, >168 hours.',
+  })
+  latenessByRule: RuleLateness[];
 }

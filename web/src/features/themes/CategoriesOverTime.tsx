@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import { ChartPanel, type PanelState } from '../../charts/ChartPanel';
 import { StackedBars } from '../../charts/StackedBars';
 import { DataTable } from '../../components/DataTable';
@@ -17,6 +18,7 @@ export function CategoriesOverTime({ state, data, interval, onInterval }: Catego
   const buckets = data?.buckets ?? [];
   const series = data ? categorySeries(data.categories, data.bucketTotals) : [];
   const finding = data && state.status === 'ready' ? categoryFinding(data.categories, data.cohort.escalations) : null;
+  const controlId = useId();
   const bucketLabel = (index: number) => `${buckets[index]?.label ?? ''}${buckets[index]?.partial ? ' (part)' : ''}`;
   return (
     <ChartPanel
@@ -26,13 +28,18 @@ export function CategoriesOverTime({ state, data, interval, onInterval }: Catego
       summary={data ? `${series.map((item) => `${item.label}: ${item.values.map((value, index) => `${bucketLabel(index)} ${value ?? 'fewer than 5'}`).join(', ')}`).join('. ')}.` : undefined}
       suppressed={anyApiSuppressed((data?.categories ?? []).flatMap((category) => category.series))}
       controls={
-        <div className="view-toggle" role="group" aria-label="Count by">
-          <button type="button" className="view-toggle__button" aria-pressed={interval === 'MONTH'} onClick={() => onInterval('MONTH')}>
-            Month
-          </button>
-          <button type="button" className="view-toggle__button" aria-pressed={interval === 'QUARTER'} onClick={() => onInterval('QUARTER')}>
-            Quarter
-          </button>
+        <div className="chart-control">
+          <span className="chart-control__label" id={controlId}>
+            Count by
+          </span>
+          <div className="view-toggle" role="group" aria-labelledby={controlId}>
+            <button type="button" className="view-toggle__button" aria-pressed={interval === 'MONTH'} onClick={() => onInterval('MONTH')}>
+              Month
+            </button>
+            <button type="button" className="view-toggle__button" aria-pressed={interval === 'QUARTER'} onClick={() => onInterval('QUARTER')}>
+              Quarter
+            </button>
+          </div>
         </div>
       }
       chart={

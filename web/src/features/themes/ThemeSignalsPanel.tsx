@@ -1,6 +1,7 @@
 import { Link } from '../../app/router';
 import { ChartPanel, type PanelState } from '../../charts/ChartPanel';
 import { formatDate, pluralise } from '../../lib/format';
+import { AddToLogButton } from '../strategic-log/AddToLogButton';
 import type { DateRange } from '../filters/period';
 import { SignalTimeline } from './SignalTimeline';
 import { signalEscalationsHref } from './theme-findings';
@@ -12,10 +13,12 @@ interface ThemeSignalsPanelProps {
   readonly range: DateRange;
   /** Whether the viewer may open the escalations (record-level roles). */
   readonly linkEscalations: boolean;
+  /** Whether the viewer keeps the strategic log (business unit): each signal offers "Add to strategic log". */
+  readonly addToLog?: boolean;
 }
 
 /** Recurring category and receiving-agency pairs: candidates for the strategic escalation log. */
-export function ThemeSignalsPanel({ state, signals, range, linkEscalations }: ThemeSignalsPanelProps) {
+export function ThemeSignalsPanel({ state, signals, range, linkEscalations, addToLog = false }: ThemeSignalsPanelProps) {
   const first = signals[0];
   return (
     <ChartPanel
@@ -40,6 +43,20 @@ export function ThemeSignalsPanel({ state, signals, range, linkEscalations }: Th
                     See the escalations<span className="visually-hidden"> of {signal.categoryLabel} with {signal.receivingAgencyName}</span>
                   </Link>
                 </p>
+              )}
+              {addToLog && (
+                <AddToLogButton
+                  themeName={`${signal.categoryLabel} with ${signal.receivingAgencyName}`}
+                  signal={{
+                    partnershipId: signal.partnershipId,
+                    categoryCode: signal.categoryCode,
+                    receivingAgencyId: signal.receivingAgencyId,
+                    from: range.from,
+                    to: range.to,
+                    minCount: signal.minCount,
+                    windowDays: signal.windowDays,
+                  }}
+                />
               )}
             </li>
           ))}

@@ -1,5 +1,6 @@
 import { formatDecimal, formatMonth, formatPercent } from '../../lib/format';
 import type { LineSeries } from '../../charts/TimeSeriesLines';
+import { stageLabel } from '../protocols/format';
 import type { SurvivalStep as ChartStep } from '../../charts/KaplanMeierChart';
 import type { BreachGroup, GqlReportUnit, SurvivalStep } from './timeliness.graphql';
 
@@ -46,6 +47,52 @@ export function complianceSeries(byRule: readonly BreachGroup[], byRuleAndMonth:
       })),
     ],
     left: rules.length - kept.length,
+  };
+}
+
+/** What the compliance chart draws a line for besides all timescales: each rule, or each stage. */
+export type ComplianceLines = 'rule' | 'stage';
+
+/** The chart's choice from the URL: `compliance=stage`, else rules. */
+export function chosenComplianceLines(param: string | null): ComplianceLines {
+  return param === 'stage' ? 'stage' : 'rule';
+}
+
+/** Stages on the compliance chart: with all timescales, at most six lines (DASHBOARD.md); the rest are in the table. */
+export const STAGE_LINES = 5;
+
+
+/**
+ * Compliance month by month per stage: all timescales first, then the stages in ladder
+ * order (tier, then code), at most STAGE_LINES of them, keeping the ones with the most
+ * timescales when there are more. A month without a cell, or with its compliance withheld,
+ * breaks the line.
+ */
+export function stageComplianceSeries(
+  byStage: readonly BreachGroup[],
+  byStageAndMonth: readonly BreachGroup[],
+  byMonth: readonly BreachGroup[],
+): { readonly periods: string[]; readonly series: LineSeries[]; readonly left: number } {
+  const months = byMonth.map((group) => group.month).filter((month): month is string => month !== null);
+  const stages = byStage.filter((group) => group.stageCode !== null);
+  const busiest = new Set(
+    [...stages].sort((a, b) => (b.counted.value ?? 0) - (a.counted.value ?? 0)).slice(0, STAGE_LINES).map((group) => `${group.stageCode}|${group.tier}`),
+  );
+  const kept = stages
+    .filter((group) => busiest.has(`${group.stageCode}|${group.tier}`))
+    .sort((a, b) => (a.tier ?? 0) - (b.tier ?? 0) || (a.stageCode ?? '').localeCompare(b.stageCode ?? ''));
+  const cell = new Map(byStageAndMonth.map((group) => [`${group.stageCode}|${group.tier}|${group.month}`, group.compliance]));
+  return {
+    periods: months.map((month) => formatMonth(month, { short: true })),
+    series: [
+      { key: 'all', label: 'All timescales', values: byMonth.filter((group) => group.month !== null).map((group) => group.compliance) },
+      ...kept.map((stage) => ({
+        key: `stage:${stage.stageCode}|${stage.tier}`,
+        label: stageLabel(stage.stageCode ?? ''),
+        values: months.map((month) => cell.get(`${stage.stageCode}|${stage.tier}|${month}`) ?? null),
+      })),
+    ],
+    left: stages.length - kept.length,
   };
 }
 

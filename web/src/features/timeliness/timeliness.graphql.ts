@@ -29,6 +29,28 @@ export interface BreachGroup {
   readonly durations: readonly { readonly unit: GqlReportUnit; readonly timeTaken: TimeSummary; readonly lateness: TimeSummary }[];
 }
 
+export interface LatenessBucket {
+  /** "≤1", "4–5", ">20": the lateness rounded up to a whole unit. */
+  readonly label: string;
+  readonly above: number | null;
+  readonly upTo: number | null;
+  readonly breached: ApiCount;
+  readonly overdue: ApiCount;
+}
+
+/** One rule's late outcomes by how late, in its unit. */
+export interface RuleLateness {
+  readonly ruleCode: string;
+  readonly ruleName: string;
+  readonly stageCode: string;
+  readonly stageName: string;
+  readonly tier: number;
+  readonly unit: GqlReportUnit;
+  readonly breached: ApiCount;
+  readonly overdue: ApiCount;
+  readonly buckets: readonly LatenessBucket[];
+}
+
 export interface SurvivalStep {
   readonly time: number;
   readonly atRisk: number | null;
@@ -70,6 +92,8 @@ export interface BreachData {
     readonly byStage: readonly BreachGroup[];
     readonly byMonth: readonly BreachGroup[];
     readonly byRuleAndMonth: readonly BreachGroup[];
+    readonly byStageAndMonth: readonly BreachGroup[];
+    readonly latenessByRule: readonly RuleLateness[];
   };
 }
 
@@ -136,6 +160,51 @@ export const BREACH_STATISTICS: TypedDocumentNode<BreachData, FilterVariables> =
           ...Count
         }
         compliance
+      }
+      byStageAndMonth {
+        stageCode
+        stageName
+        tier
+        month
+        monthLabel
+        met {
+          ...Count
+        }
+        breached {
+          ...Count
+        }
+        overdue {
+          ...Count
+        }
+        counted {
+          ...Count
+        }
+        compliance
+      }
+      latenessByRule {
+        ruleCode
+        ruleName
+        stageCode
+        stageName
+        tier
+        unit
+        breached {
+          ...Count
+        }
+        overdue {
+          ...Count
+        }
+        buckets {
+          label
+          above
+          upTo
+          breached {
+            ...Count
+          }
+          overdue {
+            ...Count
+          }
+        }
       }
     }
   }
