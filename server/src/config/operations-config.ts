@@ -1,0 +1,50 @@
+/** How much the logs say, from the most to the least severe; `silent` says nothing. */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevelName = (typeof LOG_LEVELS)[number];
+
+/** `json`: one JSON object a line (for collectors). `pretty`: coloured, one readable line (for a terminal). */
+export const LOG_FORMATS = ['json', 'pretty'] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];
+
+export const DEFAULT_SHUTDOWN_GRACE_MS = 20_000;
+export const DEFAULT_DATABASE_CONNECT_TIMEOUT_MS = 5_000;
+const MAX_SHUTDOWN_GRACE_MS = 10 * 60_000;
+const MAX_CONNECT_TIMEOUT_MS = 60_000;
+
+/** Running the service: logs, the database connection and shutdown (docs/operations.md). */
+export interface OperationsConfig {
+  /** LOG_LEVEL, default info. */
+  readonly logLevel: LogLevelName;
+  /** LOG_FORMAT, default pretty in development and json otherwise. */
+  readonly logFormat: LogFormat;
+  /** SHUTDOWN_GRACE_MS: how long a shutdown waits for running requests and imports before stopping them. */
+  readonly shutdownGraceMs: number;
+  /** DATABASE_CONNECT_TIMEOUT_MS: how long a request waits for a database connection before it is refused. */
+  readonly databaseConnectTimeoutMs: number;
+}
+
+type Read = (name: string) => string | undefined;
+
+/** Reads the operations settings; pushes one sentence per unusable variable onto `problems`. */
+export function parseOperationsConfig(read: Read, development: boolean, problems: string[]): OperationsConfig {
+  const oneOf = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
+    const value = read(name)?.toLowerCase();
+    if (value === undefined) return fallback;
+    if ((allowed as readonly string[]).includes(value)) return value as T;
+    problems.push(`${name} must be one of ${allowed.join(', ')} (got "${value}")`);
+    return fallback;
+  };
+  const milliseconds = (name: string, fallback: number, min: number, max: number): number => {
+    const value = read(name);
+    if (value === undefined) return fallback;
+    if (/^\d+$/.test(value) && Number(value) >= min && Number(value) <= max) return Number(value);
+    problems.push(`${name} must be a whole number of milliseconds from ${min} to ${max} (got "${value}")`);
+    return fallback;
+  };
+  return {
+    logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
+    logFormat: oneOf('LOG_FORMAT', LOG_FORMATS, development ? 'pretty' : 'json'),
+    shutdownGraceMs: milliseconds('SHUTDOWN_GRACE_MS', DEFAULT_SHUTDOWN_GRACE_MS, 0, MAX_SHUTDOWN_GRACE_MS),
+    databaseConnectTimeoutMs: milliseconds('DATABASE_CONNECT_TIMEOUT_MS', DEFAULT_DATABASE_CONNECT_TIMEOUT_MS, 100, MAX_CONNECT_TIMEOUT_MS),
+  };
+}
