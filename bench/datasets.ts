@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { generateDemoData, runMigrations, startEmbeddedPostgres, type RunningPostgres } from '@escalation-insights/database';
 import pg from 'pg';
@@ -6,9 +8,31 @@ import pg from 'pg';
 export const BENCH_AS_OF = new Date('2025-11-26T12:00:00Z');
 const CHILD_KEY_SECRET = 'escalation-insights-benchmark-child-key-secret';
 
-/** The embedded PostgreSQL holding one database per size and seed, kept between runs. */
+/**
+ * The embedded PostgreSQL holding one database per size and seed, kept between runs: the
+ * one already running on it (another benchmark's, found by its postmaster.pid; left
+ * running) when there is one, else started here. Two servers must never share the folder.
+ */
 export async function startBenchCluster(repoRoot: string): Promise<RunningPostgres> {
-  return startEmbeddedPostgres({ dataDir: path.join(repoRoot, '.data', 'bench', 'postgres'), database: 'postgres' });
+  const dataDir = path.join(repoRoot, '.data', 'bench', 'postgres');
+  const running = await runningCluster(dataDir);
+  return running ?? startEmbeddedPostgres({ dataDir, database: 'postgres' });
+}
+
+async function runningCluster(dataDir: string): Promise<RunningPostgres | null> {
+  const pidFile = path.join(dataDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return null;
+  const [pidLine, , , portLine] = (await readFile(pidFile, 'utf8')).split('\n');
+  const pid = Number(pidLine);
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'EPERM') return null;
+  }
+  const password = (await readFile(`${dataDir}.password`, 'utf8')).trim();
+  const port = Number(portLine);
+  const urlFor = (database: string) => `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+  return { url: urlFor('postgres'), urlFor, port, dataDir, stop: async () => undefined };
 }
 
 export interface Dataset {
@@ -26,8 +50,10 @@ export async function ensureDataset(cluster: RunningPostgres, size: number, seed
   const name = `bench_${size}_${seed}`;
   const url = cluster.urlFor(name);
   if (await holds(cluster, name, size)) {
+    // A data set made before a migration gets it now, with whatever it builds (new aggregates are filled from the existing rows).
+    const started = performance.now();
     const applied = await runMigrations(url);
-    if (applied.length > 0) log(`  ${name}: applied ${applied.join(', ')}`);
+    if (applied.length > 0) log(`  ${name}: applied ${applied.join(', ')} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     return { url, size, generatedIn: null };
   }
   await admin(cluster, async (client) => {
@@ -74,7 +100,7 @@ async function admin<T>(cluster: RunningPostgres, work: (client: pg.Client) => P
   }
 }
 
-/** Rows in the tables the analytics read, and the size of the month facts, for the report. */
+/** Rows in the tables the analytics read, and the size of the pre-aggregated facts, for the report. */
 export async function describeDataset(url: string): Promise<string> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -82,7 +108,7 @@ export async function describeDataset(url: string): Promise<string> {
     const { rows } = await client.query<{ name: string; rows: string; size: string }>(
       `SELECT relname AS name, n_live_tup::text AS rows, pg_size_pretty(pg_total_relation_size(relid)) AS size
        FROM pg_stat_user_tables WHERE relname IN ('escalation', 'timescale_outcome', 'analytics_escalation', 'analytics_outcome',
-         'analytics_escalation_month', 'analytics_outcome_month') ORDER BY relname`,
+         'analytics_escalation_month', 'analytics_outcome_month', 'analytics_rule_month', 'analytics_duration_cell') ORDER BY relname`,
     );
     return rows.map((r) => `${r.name} ${Number(r.rows).toLocaleString('en-GB')} rows (${r.size})`).join('; ');
   } finally {

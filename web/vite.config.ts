@@ -15,6 +15,7 @@ export default defineConfig({
     proxy: {
       '/graphql': { target: API_ORIGIN, changeOrigin: true },
       '/health': { target: API_ORIGIN, changeOrigin: true },
+      '/exports': { target: API_ORIGIN, changeOrigin: true },
     },
   },
   build: {

@@ -17,18 +17,27 @@ import { ExportsModule } from './exports/exports.module.js';
 import { graphqlOptions } from './graphql/graphql-options.js';
 import { HealthModule } from './health/health.module.js';
 import { ImportsModule } from './imports/imports.module.js';
+import { LifecycleModule } from './lifecycle/lifecycle.module.js';
+import { ServerLifecycle } from './lifecycle/server-lifecycle.js';
+import { LearningModule } from './learning/learning.module.js';
+import { NationalModule } from './national/national.module.js';
 import { PartnershipsModule } from './partnerships/partnerships.module.js';
 import { ProtocolsModule } from './protocols/protocols.module.js';
+import { RetentionModule } from './retention/retention.module.js';
+import { RemindersModule } from './reminders/reminders.module.js';
+import { ScrutinyModule } from './scrutiny/scrutiny.module.js';
+import { StrategicLogModule } from './strategic-log/strategic-log.module.js';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: ServerConfig, now?: () => Date): DynamicModule {
+  static forRoot(config: ServerConfig, now?: () => Date, lifecycle = new ServerLifecycle()): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ServerConfigModule.forRoot(config),
         ClockModule.forRoot(now),
-        TypeOrmModule.forRoot(typeOrmOptions(config.appDatabaseUrl, config.production, config.databasePoolSize)),
+        LifecycleModule.forRoot(lifecycle),
+        TypeOrmModule.forRoot(typeOrmOptions(config.appDatabaseUrl, config.production, config.databasePoolSize, config.databaseConnectTimeoutMs)),
         TenantDatabaseModule,
         AuthModule,
         GraphQLModule.forRoot<ApolloDriverConfig>(graphqlOptions(config)),
@@ -41,6 +50,12 @@ export class AppModule {
         AnalyticsModule,
         ImportsModule,
         ExportsModule,
+        RetentionModule,
+        RemindersModule,
+        ScrutinyModule,
+        StrategicLogModule,
+        LearningModule,
+        NationalModule,
       ],
       providers: [{ provide: APP_PIPE, useFactory: createValidationPipe }],
     };

@@ -1,13 +1,23 @@
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { Logger, type LogLevel } from '@nestjs/common';
+import type { Logger as PinoLogger } from 'pino';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module.js';
 import { DEFAULT_OUTCOME_REFRESH_MINUTES, DEV_CHILD_KEY_SECRET, REPO_ROOT } from './config/app-config.js';
 import { DEFAULT_AUTH_SETTINGS, DEFAULT_QUERY_LIMITS, type AuthSettings, type QueryLimits } from './config/security-config.js';
+import { DEFAULT_REMINDER_SETTINGS, type ReminderSettings } from './config/reminder-config.js';
 import type { ServerConfig } from './config/server-config.js';
+import type { RetentionSchedule } from './retention/retention-schedule.js';
+import { expressTrustProxy, type TrustProxy } from './config/trust-proxy.js';
+import { DEFAULT_DATABASE_CONNECT_TIMEOUT_MS, DEFAULT_SHUTDOWN_GRACE_MS } from './config/operations-config.js';
 import { deriveAppDatabaseUrl } from './database/app-database-role.js';
+import { closeGracefully } from './lifecycle/graceful-close.js';
+import { ServerLifecycle } from './lifecycle/server-lifecycle.js';
+import { appLogging } from './logging/app-logging.js';
+import { httpLogger } from './logging/http-logger.js';
+import type { LogSettings } from './logging/root-logger.js';
 import { securityHeaders } from './web/security-headers.js';
 import { serveWebApp } from './web/serve-web-app.js';
 
@@ -36,10 +46,24 @@ export interface CreateAppOptions {
   readonly childKeySecret?: string;
   /** Write the GraphQL schema here at start-up. Default: keep it in memory. */
   readonly schemaFile?: string | null;
-  /** Nest log levels; false for silence. Default log, warn, error. */
+  /** Nest log levels; false for silence; the least severe becomes the level of the logger made here. Default: info. */
   readonly logger?: LogLevel[] | false;
+  /** The process's pino logger (main.ts passes its own); otherwise one is made from `logging` (default: JSON to standard output). */
+  readonly rootLogger?: PinoLogger;
+  /** Level, format and destination of the logger made when no `rootLogger` is given. */
+  readonly logging?: Partial<LogSettings>;
+  /** How long close() waits for running requests and imports before stopping them. Default 20 s. */
+  readonly shutdownGraceMs?: number;
+  /** How long a request waits for a database connection before SERVICE_UNAVAILABLE. Default 5 s. */
+  readonly databaseConnectTimeoutMs?: number;
   /** Minutes between refreshes of the live timescale outcomes (one also runs at start-up); 0: start-up only. Default 15. */
   readonly outcomeRefreshMinutes?: number;
+  /** Reminder emails (default: DEFAULT_REMINDER_SETTINGS: no mail server, so none are sent; links to http://host:port). */
+  readonly reminders?: Partial<ReminderSettings>;
+  /** Which reverse proxies may name the client's address in X-Forwarded-For (default: none; see trust-proxy.ts). */
+  readonly trustProxy?: TrustProxy;
+  /** When the server runs the retention job (default: ten minutes after start-up, then daily); null: never. */
+  readonly retentionSchedule?: RetentionSchedule | null;
   /** What "now" is (default: the system clock); tests move time with it. */
   readonly clock?: () => Date;
 }
@@ -48,7 +72,10 @@ export interface RunningApp {
   readonly app: NestExpressApplication;
   /** e.g. http://127.0.0.1:3000 */
   readonly url: string;
-  /** Stops taking requests, then closes the connection pool. Safe to call twice. */
+  /**
+   * Shuts down gracefully (closeGracefully): stops taking requests, waits for running
+   * ones and imports up to the grace period, then closes the connection pool. Safe to call twice.
+   */
   close(): Promise<void>;
 }
 
@@ -67,13 +94,27 @@ export async function createApp(options: CreateAppOptions): Promise<RunningApp> 
     webDist: options.webDist ?? path.join(REPO_ROOT, 'web', 'dist'),
     schemaFile: options.schemaFile ?? null,
     outcomeRefreshMinutes: options.outcomeRefreshMinutes ?? DEFAULT_OUTCOME_REFRESH_MINUTES,
+    ...(options.retentionSchedule !== undefined ? { retentionSchedule: options.retentionSchedule } : {}),
+    databaseConnectTimeoutMs: options.databaseConnectTimeoutMs ?? DEFAULT_DATABASE_CONNECT_TIMEOUT_MS,
+    reminders: {
+      ...DEFAULT_REMINDER_SETTINGS,
+      ...options.reminders,
+      publicUrl: options.reminders?.publicUrl ?? `http://${options.host ?? '127.0.0.1'}:${options.port ?? 3000}`,
+    },
   };
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options.clock), {
-    logger: options.logger ?? ['log', 'warn', 'error'],
+  const logging = appLogging(options);
+  const lifecycle = new ServerLifecycle();
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options.clock, lifecycle), {
+    logger: logging.nest,
     abortOnError: false,
   });
   try {
     app.disable('x-powered-by');
+    // First: every request gets its id and its log line; once shutdown begins, new requests get 503.
+    app.use(httpLogger(logging.root));
+    app.use(lifecycle.middleware);
+    // Before any request: rate limits and the audit trail key on the client address Express works out with it.
+    app.set('trust proxy', expressTrustProxy(options.trustProxy ?? false));
     app.use(securityHeaders(production));
     if (config.serveWeb) serveWebApp(app, config.webDist, new Logger('WebApp'));
     const host = options.host ?? '127.0.0.1';
@@ -81,7 +122,8 @@ export async function createApp(options: CreateAppOptions): Promise<RunningApp> 
     const { port } = app.getHttpServer().address() as AddressInfo;
     const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
     let closing: Promise<void> | undefined;
-    return { app, url, close: () => (closing ??= app.close()) };
+    const graceMs = options.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS;
+    return { app, url, close: () => (closing ??= closeGracefully(app, lifecycle, graceMs)) };
   } catch (error) {
     await app.close().catch(() => undefined);
     throw error;

@@ -5,3 +5,4 @@ export * from './lifecycle/index.js';
 export * from './calendar/index.js';
 export * from './timescales/index.js';
 export * from './imports/index.js';
+export * from './reminders/index.js';

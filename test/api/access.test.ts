@@ -145,7 +145,7 @@ describe('the access guard, role by role', () => {
       }
     }
     expect(outcomes).toEqual(expected);
-  });
+  }, 300_000); // every operation × every role, one sign-in each: minutes on a loaded machine
 
   it('guards field resolvers too, on every field the matrix names that a query can reach without arguments', async () => {
     const outcomes: Record<string, (string | undefined)[]> = {};
@@ -166,7 +166,7 @@ describe('the access guard, role by role', () => {
     }
     expect(Object.keys(outcomes).length).toBeGreaterThan(0);
     expect(outcomes).toEqual(expected);
-  });
+  }, 300_000);
 
   it('answers the HTTP probes for anyone', async () => {
     expect((await fetch(`${app.url}/health/live`)).status).toBe(200);

@@ -52,6 +52,7 @@ describe('readiness with a migration pending', () => {
     expect(await response.json()).toEqual({
       status: 'not_ready',
       ready: false,
+      reason: 'migrations_pending',
       database: true,
       pendingMigrations: [new latest().name],
     });

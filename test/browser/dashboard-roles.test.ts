@@ -13,16 +13,17 @@ import { DASHBOARD_AS_OF } from '../support/dashboard.js';
  * so instead of showing it.
  */
 
-const EVERY_PAGE = ['Overview', 'Stages', 'Timeliness', 'Themes', 'Escalations', 'Protocols'];
-const AGGREGATE_PAGES = ['Overview', 'Stages', 'Timeliness', 'Themes', 'Protocols'];
+const RECORD_LEVEL_PAGES = ['Overview', 'Stages', 'Timeliness', 'Themes', 'Escalations', 'Strategic log', 'Learning', 'Reminders', 'Scrutiny', 'Protocols'];
+const BUSINESS_UNIT_PAGES = ['Overview', 'Stages', 'Timeliness', 'Themes', 'Escalations', 'Import', 'Strategic log', 'Learning', 'Reminders', 'Scrutiny', 'Protocols'];
+const AGGREGATE_PAGES = ['Overview', 'Stages', 'Timeliness', 'Themes', 'Strategic log', 'Learning', 'Reminders', 'Protocols'];
 
 const EXPECTED: Record<UserRole, { readonly pages: string[]; readonly role: string; readonly landing: string; readonly heading: string }> = {
-  business_unit: { pages: EVERY_PAGE, role: 'Business unit', landing: '/', heading: 'Overview' },
-  scrutineer: { pages: EVERY_PAGE, role: 'Independent scrutineer', landing: '/', heading: 'Overview' },
+  business_unit: { pages: BUSINESS_UNIT_PAGES, role: 'Business unit', landing: '/', heading: 'Overview' },
+  scrutineer: { pages: [...RECORD_LEVEL_PAGES, 'Audit trail'], role: 'Independent scrutineer', landing: '/', heading: 'Overview' },
   executive: { pages: AGGREGATE_PAGES, role: 'Partnership executive', landing: '/', heading: 'Overview' },
   improvement_group: { pages: AGGREGATE_PAGES, role: 'Practice improvement group', landing: '/', heading: 'Overview' },
-  administrator: { pages: ['Protocols'], role: 'Administrator', landing: '/protocols', heading: 'Escalation protocols' },
-  national_viewer: { pages: ['Protocols'], role: 'National viewer', landing: '/protocols', heading: 'Escalation protocols' },
+  administrator: { pages: ['Protocols', 'Audit trail'], role: 'Administrator', landing: '/protocols', heading: 'Escalation protocols' },
+  national_viewer: { pages: ['National picture', 'Protocols'], role: 'National viewer', landing: '/national', heading: 'National picture' },
 };
 
 describe('the dashboard for each role', () => {

@@ -1,4 +1,4 @@
-import { createApp, type AuthSettings, type QueryLimits } from '@escalation-insights/server';
+import { createApp, LOG_LEVELS, type AuthSettings, type LogLevelName, type QueryLimits, type ReminderSettings, type RetentionSchedule } from '@escalation-insights/server';
 import type { UserRole } from '@escalation-insights/shared';
 import { signIn, type SignedInUser, type TestUserOptions } from './sign-in.js';
 import { createTestDatabase } from './test-database.js';
@@ -37,6 +37,8 @@ export interface TestApp {
   request<T = Record<string, unknown>>(query: string, variables?: object, cookie?: string): Promise<HttpGraphqlResponse<T>>;
   /** A new user of `role` (in `options.partnershipId`, or none), signed in: see `signIn`. */
   as(role: UserRole, options?: TestUserOptions): Promise<TestClient>;
+  /** A provider of the running app, e.g. a service a test drives with a clock of its own. */
+  get<T>(type: abstract new (...args: never[]) => T): T;
   close(): Promise<void>;
 }
 
@@ -54,6 +56,12 @@ export interface StartTestAppOptions {
   readonly clock?: () => Date;
   /** Minutes between refreshes of the live timescale outcomes (default 15; 0: start-up only). */
   readonly outcomeRefreshMinutes?: number;
+  /** Reminder emails: a mail server to send to, the link address, the timer (default: no mail server). */
+  readonly reminders?: Partial<ReminderSettings>;
+  /** Which proxies may name the client's address (TRUST_PROXY; default none). */
+  readonly trustProxy?: boolean | number | readonly string[];
+  /** When the server runs the retention job (default: ten minutes after start-up, then daily; null: never). */
+  readonly retentionSchedule?: RetentionSchedule | null;
 }
 
 /** The real app on a free port of 127.0.0.1, over a database of its own. */
@@ -69,12 +77,15 @@ export async function startTestApp(options: StartTestAppOptions = {}): Promise<T
       serveWeb: options.serveWeb ?? false,
       ...(options.webDist ? { webDist: options.webDist } : {}),
       production,
-      logger: ['error', 'warn'],
+      logging: { level: testLogLevel() },
       ...(options.auth ? { auth: options.auth } : {}),
       ...(options.queryLimits ? { queryLimits: options.queryLimits } : {}),
       ...(options.databasePoolSize ? { databasePoolSize: options.databasePoolSize } : {}),
       ...(options.clock ? { clock: options.clock } : {}),
       ...(options.outcomeRefreshMinutes !== undefined ? { outcomeRefreshMinutes: options.outcomeRefreshMinutes } : {}),
+      ...(options.retentionSchedule !== undefined ? { retentionSchedule: options.retentionSchedule } : {}),
+      ...(options.reminders ? { reminders: options.reminders } : {}),
+      ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
     });
     const endpoint = `${server.url}/graphql`;
     const secure = options.auth?.secureCookie ?? production;
@@ -90,6 +101,7 @@ export async function startTestApp(options: StartTestAppOptions = {}): Promise<T
           graphql: async <T>(query: string, variables?: object) => (await postGraphql<T>(endpoint, query, variables, user.cookie)).body,
         };
       },
+      get: (type) => server.app.get(type),
       async close() {
         try {
           await server.close();
@@ -102,6 +114,12 @@ export async function startTestApp(options: StartTestAppOptions = {}): Promise<T
     await database.drop();
     throw error;
   }
+}
+
+/** Tests log nothing unless LOG_LEVEL asks (e.g. `LOG_LEVEL=debug npx jest …` to see what the app says). */
+export function testLogLevel(): LogLevelName {
+  const level = process.env['LOG_LEVEL'];
+  return (LOG_LEVELS as readonly string[]).includes(level ?? '') ? (level as LogLevelName) : 'silent';
 }
 
 export async function postGraphql<T>(endpoint: string, query: string, variables?: object, cookie?: string): Promise<HttpGraphqlResponse<T>> {

@@ -9,10 +9,11 @@ import { AuthResolver } from './auth.resolver.js';
 import { SensitiveViewRecorder } from './sensitive-view-recorder.js';
 import { SessionMiddleware } from './session.middleware.js';
 import { SessionsService } from './sessions.service.js';
+import { SignInAudit } from './sign-in-audit.js';
 import { SignInService } from './sign-in.service.js';
 
 /** HTTP routes outside GraphQL that signed-in users call (uploads and downloads): they read the session cookie too. */
-export const SIGNED_IN_HTTP_ROUTES = ['imports', 'exports/*path'];
+export const SIGNED_IN_HTTP_ROUTES = ['imports', 'exports/*path', 'learning/*path'];
 
 /**
  * Sign-in, sessions, the access guard on every resolver and route, and the audit of
@@ -24,6 +25,7 @@ export const SIGNED_IN_HTTP_ROUTES = ['imports', 'exports/*path'];
     AuthResolver,
     SessionsService,
     SignInService,
+    SignInAudit,
     SessionMiddleware,
     SensitiveViewRecorder,
     { provide: APP_GUARD, useClass: AccessGuard },

@@ -1,12 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Inject } from '@nestjs/common';
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { clientAddress } from '../common/actor/client-address.js';
 import { SERVER_CONFIG, type ServerConfig } from '../config/server-config.js';
 import { Access } from './access.decorator.js';
 import { SignInInput } from './dto/sign-in.input.js';
 import { Viewer } from './models/viewer.model.js';
 import { clearedSessionCookie, sessionCookie } from './session-cookie.js';
-import { requestSession } from './session-user.js';
+import { requestActor, requestSession } from './session-user.js';
 import { SessionsService } from './sessions.service.js';
 import { SignInService } from './sign-in.service.js';
 import { toViewer } from './viewer.mapper.js';
@@ -35,21 +36,23 @@ export class AuthResolver {
     @Context('req') req: IncomingMessage,
     @Context('res') res: ServerResponse,
   ): Promise<Viewer> {
-    const signedIn = await this.signInService.signIn(input.email, input.password, {
-      ip: req.socket.remoteAddress ?? null,
-      userAgent: req.headers['user-agent'] ?? null,
-    });
+    const signedIn = await this.signInService.signIn(
+      input.email,
+      input.password,
+      { ip: clientAddress(req), userAgent: req.headers['user-agent'] ?? null },
+      requestActor(req),
+    );
     const previous = requestSession(req).token;
     if (previous) await this.sessions.end(previous);
     res.appendHeader('Set-Cookie', sessionCookie(signedIn.token, this.config.auth.secureCookie));
     return toViewer(signedIn.user);
   }
 
-  @Mutation(() => Boolean, { description: 'Ends the session in the cookie for good and clears the cookie; false when there was none.' })
+  @Mutation(() => Boolean, { description: 'Ends the session in the cookie for good and clears the cookie; false when there was none. Audited.' })
   @Access('Mutation.signOut')
   async signOut(@Context('req') req: IncomingMessage, @Context('res') res: ServerResponse): Promise<boolean> {
-    const { token } = requestSession(req);
+    const { token, user } = requestSession(req);
     res.appendHeader('Set-Cookie', clearedSessionCookie(this.config.auth.secureCookie));
-    return token ? this.sessions.end(token) : false;
+    return this.signInService.signOut(token, user, requestActor(req));
   }
 }

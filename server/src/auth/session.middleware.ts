@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Inject, Injectable, type NestMiddleware } from '@nestjs/common';
 import { SERVER_CONFIG, type ServerConfig } from '../config/server-config.js';
+import { isDatabaseUnavailable } from '../database/database-unavailable.js';
+import { sendUnavailable } from '../lifecycle/unavailable-response.js';
 import { clearedSessionCookie, readSessionToken } from './session-cookie.js';
 import { attachSession } from './session-user.js';
 import { SessionsService } from './sessions.service.js';
@@ -26,7 +28,9 @@ export class SessionMiddleware implements NestMiddleware {
       attachSession(req, { user, token });
       next();
     } catch (error) {
-      next(error);
+      // The session cannot be looked up while the database is away: 503 SERVICE_UNAVAILABLE, not a 500.
+      if (isDatabaseUnavailable(error)) sendUnavailable(req, res, 'database_unreachable');
+      else next(error);
     }
   }
 }

@@ -7,6 +7,7 @@ import { CALENDAR_YEARS, createRowReader, DUDLEY, suggestMapping, type ImportCon
 import { NestFactory } from '@nestjs/core';
 import pg from 'pg';
 import { DEV_CHILD_KEY_SECRET, REPO_ROOT } from '../config/app-config.js';
+import { REMINDERS_OFF } from '../config/reminder-config.js';
 import { DEFAULT_AUTH_SETTINGS, DEFAULT_QUERY_LIMITS } from '../config/security-config.js';
 import { deriveAppDatabaseUrl } from '../database/app-database-role.js';
 import { TEXT_LIMITS } from '../escalations/dto/text-limits.js';
@@ -97,7 +98,7 @@ async function main(): Promise<void> {
     const app = await NestFactory.createApplicationContext(ImportCliModule.forRoot({
       databaseUrl: postgres.url, appDatabaseUrl, databasePoolSize: 3, auth: DEFAULT_AUTH_SETTINGS, queryLimits: DEFAULT_QUERY_LIMITS,
       production: true, childKeySecret: DEV_CHILD_KEY_SECRET, serveWeb: false, webDist: path.join(REPO_ROOT, 'web', 'dist'), schemaFile: null,
-      outcomeRefreshMinutes: 0,
+      outcomeRefreshMinutes: 0, reminders: REMINDERS_OFF,
     }), { logger: ['error', 'warn'] });
     global.gc?.();
     let peakRss = process.memoryUsage().rss;

@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseReminderConfig, type ReminderSettings } from './reminder-config.js';
+import { parseOperationsConfig, type OperationsConfig } from './operations-config.js';
 import { parseSecurityConfig, type SecurityConfig } from './security-config.js';
 
 /** The repository root: this file is `server/{src,dist}/config/app-config.{ts,js}`. */
@@ -31,6 +33,10 @@ export interface AppConfig {
   readonly security: SecurityConfig;
   /** Minutes between recomputations of the live timescale outcomes (OUTCOME_REFRESH_MINUTES); 0 keeps only the one at start-up. */
   readonly outcomeRefreshMinutes: number;
+  /** Logs, the database connection timeout and the shutdown grace period (operations-config.ts). */
+  readonly operations: OperationsConfig;
+  /** Reminders of deadlines: the mail server, when and how often to email (reminder-config.ts). */
+  readonly reminders: ReminderSettings;
 }
 
 /** Raised for a missing or malformed environment variable; the message says which and what is expected. */
@@ -63,6 +69,8 @@ export function loadAppConfig(env: Env = process.env, warn: (message: string) =>
   const seedDemoData = parseBoolean('SEED_DEMO_DATA', read('SEED_DEMO_DATA'), !production, problems);
   const security = parseSecurityConfig(read, production, problems);
   const outcomeRefreshMinutes = parseRefreshMinutes(read('OUTCOME_REFRESH_MINUTES'), problems);
+  const operations = parseOperationsConfig(read, nodeEnv === 'development', problems);
+  const reminders = parseReminderConfig(read, production, problems);
 
   if (problems.length > 0) {
     throw new AppConfigError(`The environment is not usable:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
@@ -81,6 +89,8 @@ export function loadAppConfig(env: Env = process.env, warn: (message: string) =>
     schemaFile: production ? null : path.join(REPO_ROOT, 'server', 'schema.graphql'),
     security,
     outcomeRefreshMinutes,
+    operations,
+    reminders,
   };
 }
 

@@ -1,3 +1,5 @@
+import { parseTrustProxy, type TrustProxy } from './trust-proxy.js';
+
 /** Sessions and sign-in (docs/security.md). */
 export interface AuthSettings {
   /** A session unused for this long ends (SESSION_IDLE_MINUTES, default 30). */
@@ -38,6 +40,8 @@ export interface SecurityConfig {
   /** Password of the demo users (DEMO_PASSWORD); absent outside production → a random one, printed. */
   readonly demoPassword: string | undefined;
   readonly auth: AuthSettings;
+  /** Which reverse proxies may name the client's address (TRUST_PROXY, default none; trust-proxy.ts). */
+  readonly trustProxy: TrustProxy;
 }
 
 export const MIN_PASSWORD_LENGTH = 12;
@@ -83,5 +87,6 @@ export function parseSecurityConfig(read: Read, production: boolean, problems: s
       secureCookie: secure === undefined ? production : secure === 'true',
       signInAttemptsPerMinute: DEFAULT_AUTH_SETTINGS.signInAttemptsPerMinute,
     },
+    trustProxy: parseTrustProxy(read('TRUST_PROXY'), problems),
   };
 }

@@ -1,4 +1,6 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
+import type { ReminderSettings } from './reminder-config.js';
+import type { RetentionSchedule } from '../retention/retention-schedule.js';
 import type { AuthSettings, QueryLimits } from './security-config.js';
 
 /** What the Nest application needs to know, resolved by `createApp` from its options. */
@@ -18,6 +20,12 @@ export interface ServerConfig {
   readonly schemaFile: string | null;
   /** Minutes between refreshes of the live timescale outcomes; 0: only the one at start-up. */
   readonly outcomeRefreshMinutes: number;
+  /** When the retention job runs in the server; absent: DEFAULT_RETENTION_SCHEDULE; null: never (the command line still runs it). */
+  readonly retentionSchedule?: RetentionSchedule | null;
+  /** How long a request waits for a database connection before SERVICE_UNAVAILABLE (default 5 s). */
+  readonly databaseConnectTimeoutMs?: number;
+  /** Reminder emails: mail server, link address, timer and working hours; `publicUrl` always set here. */
+  readonly reminders: ReminderSettings & { readonly publicUrl: string };
 }
 
 /** Injection token: `@Inject(SERVER_CONFIG) config: ServerConfig`. */

@@ -49,15 +49,34 @@ export class TenantDatabase implements OnApplicationBootstrap {
   /**
    * As `actor`: for background work (SYSTEM_ACTOR with a partnershipId) and start-up tasks.
    * `isolation` (default READ COMMITTED) applies to a new transaction, not to one joined.
+   * When `stop` aborts (a shutdown that cannot wait for long work), the transaction's
+   * connection is ended: PostgreSQL rolls the transaction back at once, and `work` fails.
    */
-  runAs<T>(actor: Actor, work: (manager: EntityManager) => Promise<T>, isolation: IsolationLevel = 'READ COMMITTED'): Promise<T> {
+  runAs<T>(actor: Actor, work: (manager: EntityManager) => Promise<T>, isolation: IsolationLevel = 'READ COMMITTED', stop?: AbortSignal): Promise<T> {
     const outer = this.open.getStore();
     const runner = outer?.manager.queryRunner;
     if (outer && outer.actor === actor && runner && !runner.isReleased && runner.isTransactionActive) return work(outer.manager);
     return this.dataSource.transaction(isolation, async (manager) => {
       await manager.query(SET_ACTOR_SQL, actorSettings(actor));
-      return this.open.run({ actor, manager }, () => work(manager));
+      const forget = stop ? await this.endOnAbort(manager, stop) : undefined;
+      try {
+        return await this.open.run({ actor, manager }, () => work(manager));
+      } finally {
+        forget?.();
+      }
     });
+  }
+
+  /** Ends the transaction's backend when `stop` aborts (the app role may end its own backends); returns the unsubscribe. */
+  private async endOnAbort(manager: EntityManager, stop: AbortSignal): Promise<() => void> {
+    const [{ pid }] = (await manager.query('SELECT pg_backend_pid() AS pid')) as [{ pid: number }];
+    const end = () => {
+      this.logger.warn(`Ending the transaction of backend ${pid}: its work was stopped`);
+      this.dataSource.query('SELECT pg_terminate_backend($1)', [pid]).catch(() => undefined);
+    };
+    if (stop.aborted) end();
+    else stop.addEventListener('abort', end, { once: true });
+    return () => stop.removeEventListener('abort', end);
   }
 
   /** Says loudly when request traffic runs as a role that bypasses row-level security. */

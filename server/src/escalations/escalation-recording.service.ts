@@ -17,7 +17,6 @@ import { EscalationTransactionService } from './escalation-transaction.service.j
 import { EscalationsErrorCode, EscalationsException } from './escalations.exception.js';
 import { EscalationsService } from './escalations.service.js';
 import type { Escalation } from './models/escalation.model.js';
-import type { EscalationKey } from './timescale-outcomes.service.js';
 
 const AUDITED_ESCALATION_FIELDS = [
   'reference', 'protocolId', 'childKey', 'raisedAt', 'raisingAgencyId', 'raisingRole', 'receivingAgencyId', 'categoryCode',
@@ -42,7 +41,9 @@ export class EscalationRecordingService {
    * the audit event in one transaction.
    */
   async record(input: RecordEscalationInput, actor: Actor): Promise<Escalation> {
-    const key = await this.db.run(async (manager): Promise<EscalationKey> => {
+    // The escalation is read back inside the transaction: a failure there rolls the write back, so a
+    // mutation that reports an error (a database outage, say) never leaves its write behind.
+    return this.db.run(async (manager): Promise<Escalation> => {
       const now = this.clock.now();
       const { partnershipId } = input;
       const protocol = await this.activeProtocol(manager, partnershipId);
@@ -102,9 +103,8 @@ export class EscalationRecordingService {
           stageEntry: { id: entryId, ...recordedValues(entry, AUDITED_ENTRY_FIELDS) },
         },
       });
-      return key;
+      return this.escalations.get(key.partnershipId, key.id);
     });
-    return this.escalations.get(key.partnershipId, key.id);
   }
 
   /** @throws PartnershipsException PARTNERSHIP_NOT_FOUND; EscalationsException NO_ACTIVE_PROTOCOL */

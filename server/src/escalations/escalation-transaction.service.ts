@@ -64,14 +64,17 @@ export class EscalationTransactionService {
     private readonly escalations: EscalationsService,
   ) {}
 
-  /** Runs `work` on the locked escalation and finishes the write; returns the escalation as committed. */
+  /**
+   * Runs `work` on the locked escalation and finishes the write; returns the escalation as
+   * committed, read inside the same transaction so that a failure to read it rolls the write back.
+   */
   async change(target: EscalationTarget, actor: Actor, work: (locked: LockedEscalation) => Promise<EscalationChange>): Promise<Escalation> {
-    await this.db.run(async (manager) => {
+    return this.db.run(async (manager) => {
       const locked = await this.lock(manager, target);
       const change = await work(locked);
       await this.finish(locked, change, actor);
+      return this.escalations.get(target.partnershipId, target.escalationId);
     });
-    return this.escalations.get(target.partnershipId, target.escalationId);
   }
 
   /** Recomputes the outcomes and appends the audit event of a write already made in `manager`'s transaction. */

@@ -35,6 +35,7 @@ export function toEscalation(entity: EscalationEntity): Escalation {
     version: entity.version,
     createdAt: entity.createdAt,
     updatedAt: entity.updatedAt,
+    retentionAppliedAt: entity.retentionAppliedAt,
   };
 }
 

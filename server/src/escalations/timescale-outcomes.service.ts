@@ -55,13 +55,60 @@ export class TimescaleOutcomesService {
    */
   async recompute(manager: EntityManager, keys: readonly EscalationKey[], now: Date, options: { skipLocked?: boolean } = {}): Promise<EscalationKey[]> {
     if (keys.length === 0) return [];
-    const escalations = await this.loadEscalations(manager, keys, options.skipLocked ?? false);
+    const escalations = await this.loadEscalations(manager, keys, options.skipLocked ? 'skip locked' : 'wait');
     if (escalations.length === 0) return [];
     const locked = escalations.map(({ partnershipId, id }) => ({ partnershipId, id }));
     const entries = await this.loadEntries(manager, locked);
     const milestones = await this.loadMilestones(manager, locked);
     const rules = await this.loadRules(manager, escalations);
+    await this.upsert(manager, this.evaluate(escalations, entries, milestones, rules, now), now);
+    return locked;
+  }
 
+  /**
+   * Recomputes the outcomes of escalations the caller's transaction wrote itself (so they
+   * need no lock), `batchSize` at a time: each batch is evaluated here while the previous
+   * one's rows are being written, the database and JavaScript working side by side.
+   * `onBatch` hears each batch once it is written.
+   */
+  async recomputeWritten(
+    manager: EntityManager,
+    keys: readonly EscalationKey[],
+    now: Date,
+    batchSize: number,
+    onBatch: () => Promise<void>,
+  ): Promise<void> {
+    const batches: EscalationKey[][] = [];
+    for (let start = 0; start < keys.length; start += batchSize) batches.push(keys.slice(start, start + batchSize));
+    if (batches.length === 0) return;
+    const rules = await this.loadRules(manager, { partnershipIds: [...new Set(keys.map((k) => k.partnershipId))] });
+    const load = async (batch: readonly EscalationKey[]) => {
+      const found = await this.loadEscalations(manager, batch, 'none');
+      const entries = await this.loadEntries(manager, batch);
+      const milestones = await this.loadMilestones(manager, batch);
+      return { found, entries, milestones };
+    };
+    const evaluate = ({ found, entries, milestones }: Awaited<ReturnType<typeof load>>) => this.evaluate(found, entries, milestones, rules, now);
+    let rows = evaluate(await load(batches[0]!));
+    for (let i = 0; i < batches.length; i += 1) {
+      // One statement at a time on the connection: the next batch is read, then this one's rows are sent,
+      // and the next batch is evaluated here while the database writes them.
+      const next = i + 1 < batches.length ? await load(batches[i + 1]!) : null;
+      const writing = this.upsert(manager, rows, now);
+      writing.catch(() => undefined); // awaited below; never left unhandled if evaluating the next batch throws
+      if (next) rows = evaluate(next);
+      await writing;
+      await onBatch();
+    }
+  }
+
+  private evaluate(
+    escalations: readonly EscalationRow[],
+    entries: ReadonlyMap<string, EntryFacts[]>,
+    milestones: ReadonlyMap<string, MilestoneFacts[]>,
+    rules: ReadonlyMap<string, RuleRow[]>,
+    now: Date,
+  ): OutcomeColumns {
     const rows = new OutcomeColumns();
     for (const escalation of escalations) {
       const key = keyOf(escalation.partnershipId, escalation.id);
@@ -70,18 +117,17 @@ export class TimescaleOutcomesService {
       const outcomes = evaluateRules(protocolRules.map((rule) => rule.definition), events, workingCalendar(escalation.jurisdiction), now);
       outcomes.forEach((outcome, i) => rows.add(escalation, protocolRules[i]!, outcome));
     }
-    await this.upsert(manager, rows, now);
-    return locked;
+    return rows;
   }
 
-  private async loadEscalations(manager: EntityManager, keys: readonly EscalationKey[], skipLocked: boolean): Promise<EscalationRow[]> {
+  private async loadEscalations(manager: EntityManager, keys: readonly EscalationKey[], lock: 'wait' | 'skip locked' | 'none'): Promise<EscalationRow[]> {
     const rows: Record<string, unknown>[] = await manager.query(
       `SELECT e.partnership_id::text, e.id::text, e.protocol_id::text, e.urgency, e.status, e.raised_at, e.closed_at, p.jurisdiction
        FROM escalation e
        JOIN partnership p ON p.id = e.partnership_id
        WHERE ${KEYS_MATCH('e.partnership_id', 'e.id')}
        ORDER BY e.partnership_id, e.id
-       FOR UPDATE OF e ${skipLocked ? 'SKIP LOCKED' : ''}`,
+       ${lock === 'none' ? '' : `FOR UPDATE OF e ${lock === 'skip locked' ? 'SKIP LOCKED' : ''}`}`,
       keyArrays(keys),
     );
     const wanted = new Set(keys.map((k) => keyOf(k.partnershipId, k.id)));
@@ -129,17 +175,20 @@ export class TimescaleOutcomesService {
     }));
   }
 
-  /** The rules of every protocol involved, with the tier of the stage each is reported under. */
-  private async loadRules(manager: EntityManager, escalations: readonly EscalationRow[]): Promise<Map<string, RuleRow[]>> {
-    const protocols = [...new Map(escalations.map((e) => [keyOf(e.partnershipId, e.protocolId), e])).values()];
+  /**
+   * The rules, with the tier of the stage each is reported under, of every protocol the
+   * escalations follow — or, given partnership ids, of every protocol of those partnerships.
+   */
+  private async loadRules(manager: EntityManager, of: readonly EscalationRow[] | { partnershipIds: readonly string[] }): Promise<Map<string, RuleRow[]>> {
+    const protocols = Array.isArray(of) ? [...new Map(of.map((e) => [keyOf(e.partnershipId, e.protocolId), e])).values()] : [];
     const rows: Record<string, unknown>[] = await manager.query(
       `SELECT r.partnership_id::text, r.protocol_id::text, r.code, r.name, r.stage_code, r.anchor, r.targets, r.limit_unit,
               r.limit_amount::text, r.urgencies, r.applies_when_rule_not_met, r.source, r.rationale, s.tier
        FROM timescale_rule r
        JOIN protocol_stage s ON s.partnership_id = r.partnership_id AND s.protocol_id = r.protocol_id AND s.code = r.stage_code
-       WHERE (r.partnership_id, r.protocol_id) IN (SELECT * FROM unnest($1::bigint[], $2::bigint[]))
+       WHERE ${Array.isArray(of) ? '(r.partnership_id, r.protocol_id) IN (SELECT * FROM unnest($1::bigint[], $2::bigint[]))' : 'r.partnership_id = ANY($1::bigint[])'}
        ORDER BY r.code`,
-      [protocols.map((e) => e.partnershipId), protocols.map((e) => e.protocolId)],
+      Array.isArray(of) ? [protocols.map((e) => e.partnershipId), protocols.map((e) => e.protocolId)] : [[...(of as { partnershipIds: readonly string[] }).partnershipIds]],
     );
     const byProtocol = new Map<string, RuleRow[]>();
     for (const r of rows) {

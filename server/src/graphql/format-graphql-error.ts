@@ -2,7 +2,8 @@ import { ApolloServerErrorCode, ApolloServerValidationErrorCode, unwrapResolverE
 import { HttpException, HttpStatus } from '@nestjs/common';
 import type { GraphQLFormattedError } from 'graphql';
 import { ApiException } from '../common/errors/api-exception.js';
-import { CommonErrorCode } from '../common/errors/common-error-code.js';
+import { CommonErrorCode, serviceUnavailable } from '../common/errors/common-error-code.js';
+import { isDatabaseUnavailable } from '../database/database-unavailable.js';
 import { QueryLimitErrorCode } from './query-limits.plugin.js';
 
 /** Errors GraphQL itself raises about a request (syntax, unknown field, bad variable): safe to show as they are. */
@@ -35,7 +36,9 @@ const HTTP_STATUS_CODES: Readonly<Partial<Record<number, string>>> = {
  */
 export function createGraphqlErrorFormatter(options: { readonly production: boolean }) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = unwrapResolverError(error);
+    const unwrapped = unwrapResolverError(error);
+    // Raised outside the resolvers' interceptor (a guard, a field's loader): still "try again", not an internal error.
+    const original = isDatabaseUnavailable(unwrapped) ? serviceUnavailable('database_unreachable') : unwrapped;
     const where = {
       ...(formatted.locations ? { locations: formatted.locations } : {}),
       ...(formatted.path ? { path: formatted.path } : {}),

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { requestActor } from '../auth/session-user.js';
 import type { ServerConfig } from '../config/server-config.js';
+import { graphqlOperationLogPlugin } from '../logging/graphql-operation-log.js';
 import { createGraphqlErrorFormatter } from './format-graphql-error.js';
 import type { GraphqlContext } from './graphql-context.js';
 import { queryLimitsPlugin } from './query-limits.plugin.js';
@@ -29,7 +30,7 @@ export function graphqlOptions(config: ServerConfig): ApolloDriverConfig {
     formatError: createGraphqlErrorFormatter({ production: config.production }),
     // Field resolvers get the access guard and the actor scope too: every field with a resolver is guarded.
     fieldResolverEnhancers: ['guards', 'interceptors'],
-    plugins: [queryLimitsPlugin(config.queryLimits)],
+    plugins: [queryLimitsPlugin(config.queryLimits), graphqlOperationLogPlugin()],
     // The actor comes from the session cookie (auth/session.middleware.ts); `res` sets and clears that cookie.
     context: ({ req, res }: { req: IncomingMessage; res: ServerResponse }): GraphqlContext => ({
       req,

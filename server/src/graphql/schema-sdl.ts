@@ -12,9 +12,19 @@ import { EscalationsResolver } from '../escalations/escalations.resolver.js';
 import { StageEntryResolver } from '../escalations/stage-entry.resolver.js';
 import { HealthResolver } from '../health/health.resolver.js';
 import { ImportsResolver } from '../imports/imports.resolver.js';
+import { EscalationLearningResolver } from '../learning/escalation-learning.resolver.js';
+import { LearningItemsResolver } from '../learning/learning-items.resolver.js';
+import { LearningMutationsResolver } from '../learning/learning-mutations.resolver.js';
+import { NationalResolver } from '../national/national.resolver.js';
 import { PartnershipsResolver } from '../partnerships/partnerships.resolver.js';
 import { PartnershipProtocolsResolver } from '../protocols/partnership-protocols.resolver.js';
 import { ProtocolsResolver } from '../protocols/protocols.resolver.js';
+import { EscalationContactsResolver } from '../reminders/escalation-contacts.resolver.js';
+import { RemindersResolver } from '../reminders/reminders.resolver.js';
+import { RetentionResolver } from '../retention/retention.resolver.js';
+import { ScrutinyResolver } from '../scrutiny/scrutiny.resolver.js';
+import { StrategicLogEntryResolver } from '../strategic-log/strategic-log-entry.resolver.js';
+import { StrategicLogResolver } from '../strategic-log/strategic-log.resolver.js';
 
 /** Every resolver of the API. A test checks that the running app's schema matches the one built from this list. */
 export const API_RESOLVERS: readonly Function[] = [
@@ -32,6 +42,16 @@ export const API_RESOLVERS: readonly Function[] = [
   AuditResolver,
   AnalyticsResolver,
   ImportsResolver,
+  RemindersResolver,
+  EscalationContactsResolver,
+  ScrutinyResolver,
+  StrategicLogResolver,
+  StrategicLogEntryResolver,
+  LearningItemsResolver,
+  LearningMutationsResolver,
+  EscalationLearningResolver,
+  NationalResolver,
+  RetentionResolver,
 ];
 
 /** The text of `server/schema.graphql`, exactly as the running server writes it. */

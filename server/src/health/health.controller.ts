@@ -19,7 +19,7 @@ export class HealthController {
     return { status: 'live' };
   }
 
-  /** 200 when the database answers and no migration is pending, else 503. */
+  /** 200 when the database answers, no migration is pending and no shutdown has begun; else 503 with `reason`. */
   @Get('ready')
   @Access('GET /health/ready')
   async ready(@Res({ passthrough: true }) response: StatusResponse) {

@@ -1,10 +1,16 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { ServerLifecycle } from '../lifecycle/server-lifecycle.js';
 import type { Health } from './models/health.model.js';
+
+/** Why the server is not ready, most pressing first. */
+export type NotReadyReason = 'shutting_down' | 'database_unreachable' | 'migrations_pending';
 
 export interface Readiness {
   readonly ready: boolean;
+  /** Set when not ready. */
+  readonly reason?: NotReadyReason;
   readonly database: boolean;
   /** Migrations the code knows that the database has not applied; null when the database cannot be asked. */
   readonly pendingMigrations: string[] | null;
@@ -14,7 +20,10 @@ export interface Readiness {
 export class HealthService {
   private readonly logger = new Logger(HealthService.name);
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly lifecycle: ServerLifecycle,
+  ) {}
 
   /** "ok" when the database answers, "degraded" when it does not. */
   async check(): Promise<Health> {
@@ -33,14 +42,23 @@ export class HealthService {
     }
   }
 
-  /** Ready to serve: the database answers and every migration the code knows has been applied. */
+  /**
+   * Ready to serve: not shutting down, the database answers, and every migration the code
+   * knows has been applied. Says which of those failed, never how (no error text).
+   */
   async readiness(): Promise<Readiness> {
+    const readiness = await this.databaseReadiness();
+    return this.lifecycle.draining ? { ...readiness, ready: false, reason: 'shutting_down' } : readiness;
+  }
+
+  private async databaseReadiness(): Promise<Readiness> {
     try {
       const pending = await this.pendingMigrations();
-      return { ready: pending.length === 0, database: true, pendingMigrations: pending };
+      if (pending.length > 0) return { ready: false, reason: 'migrations_pending', database: true, pendingMigrations: pending };
+      return { ready: true, database: true, pendingMigrations: [] };
     } catch (error) {
       this.logger.warn(`Readiness check failed: ${error instanceof Error ? error.message : String(error)}`);
-      return { ready: false, database: false, pendingMigrations: null };
+      return { ready: false, reason: 'database_unreachable', database: false, pendingMigrations: null };
     }
   }
 

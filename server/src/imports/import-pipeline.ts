@@ -73,7 +73,11 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
     }
   };
 
+  // A batch's writes run in the database while the next batch is read and checked here; each flush first waits
+  // for the previous writes (so that their error, if any, is the one reported).
+  let writing: Promise<void> = Promise.resolve();
   const flush = async () => {
+    await writing;
     const existing = await existingEscalations(o.manager, o.context.partnershipId, batch.map((r) => r.reference));
     const creates: PreparedEscalation[] = [];
     const updates: (PreparedEscalation & { id: string })[] = [];
@@ -86,7 +90,11 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
     counts.toUpdate += updates.length;
     counts.unchanged += batch.length - creates.length - updates.length;
     if (o.writer && counts.problemCount === 0) {
-      written.push(...(await o.writer.insert(creates)), ...(await o.writer.update(updates)));
+      const writer = o.writer;
+      writing = (async () => {
+        written.push(...(await writer.insert(creates)), ...(await writer.update(updates)));
+      })();
+      writing.catch(() => undefined); // awaited by the next flush; never left unhandled if the run stops first
       progress.rowsWritten += creates.length + updates.length;
     }
     batch = [];
@@ -113,6 +121,7 @@ export async function runPipeline(o: PipelineOptions): Promise<PipelineResult> {
     if (batch.length >= IMPORT_LIMITS.batchRows) await flush();
   }
   await flush();
+  await writing;
   if (progress.rowsRead === 0) throw new ImportsException(ImportsErrorCode.EMPTY_FILE, 'The file has a header row but no rows of escalations under it.');
   return { progress, counts, problems, unmatched: [...unmatched.values()].sort((a, b) => b.rows - a.rows), written };
 }

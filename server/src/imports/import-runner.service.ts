@@ -1,11 +1,13 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, Optional } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../common/actor/actor.js';
 import { ApiException } from '../common/errors/api-exception.js';
 import { Clock } from '../common/clock/clock.js';
+import { CommonErrorCode, CommonException } from '../common/errors/common-error-code.js';
 import { TenantDatabase } from '../database/tenant-database.js';
+import { ServerLifecycle } from '../lifecycle/server-lifecycle.js';
 import { ChildKeyService } from '../escalations/child-key.js';
 import { TimescaleOutcomesService } from '../escalations/timescale-outcomes.service.js';
 import { checksumOf, UPLOAD_DIR } from './files/upload-store.js';
@@ -48,37 +50,46 @@ export class ImportRunner {
     private readonly childKeys: ChildKeyService,
     private readonly outcomes: TimescaleOutcomesService,
     private readonly audit: AuditService,
+    @Optional() private readonly lifecycle?: ServerLifecycle,
   ) {}
 
   isRunning(partnershipId: string, id: string): boolean {
     return this.running.has(`${partnershipId}:${id}`);
   }
 
-  /** Runs in the background (the API's way); errors end up on the session, never thrown. */
+  /**
+   * Runs in the background (the API's way); errors end up on the session, never thrown.
+   * A shutdown waits for the run; if its grace period runs out first, the run's
+   * transaction is ended, so everything it wrote rolls back, and the session says why.
+   */
   start(kind: ImportRunKind, actor: Actor, session: ImportSessionRecord): void {
-    void this.run(kind, actor, session).catch((error: unknown) => this.logger.error(`Import ${session.id} could not record its failure: ${String(error)}`));
+    const shutdown = new AbortController();
+    const done = this.run(kind, actor, session, undefined, shutdown.signal)
+      .catch((error: unknown) => this.logger.error(`Import ${session.id} could not record its failure: ${String(error)}`));
+    this.lifecycle?.track(`import ${session.id} (${kind.replace('_', ' ')})`, done, () => shutdown.abort());
   }
 
-  /** Runs to the end (the command line's way); `onProgress` hears each batch. */
-  async run(kind: ImportRunKind, actor: Actor, session: ImportSessionRecord, onProgress?: (progress: ImportProgressRow) => void): Promise<void> {
+  /** Runs to the end (the command line's way); `onProgress` hears each batch; `stop` ends it, rolled back. */
+  async run(kind: ImportRunKind, actor: Actor, session: ImportSessionRecord, onProgress?: (progress: ImportProgressRow) => void, stop?: AbortSignal): Promise<void> {
     const key = `${session.partnershipId}:${session.id}`;
     this.running.add(key);
     try {
-      if (kind === 'dry_run') await this.dryRun(actor, session, onProgress);
+      if (kind === 'dry_run') await this.dryRun(actor, session, onProgress, stop);
       else {
-        await this.commit(actor, session, onProgress);
+        await this.commit(actor, session, onProgress, stop);
         // An upload holds personal data: once it is in, the copy goes (a command line's own file stays).
         if (path.dirname(session.storedFile) === UPLOAD_DIR) await rm(session.storedFile, { force: true });
       }
     } catch (error) {
       if (error instanceof ImportRejected) await this.reject(actor, session, error.result);
+      else if (stop?.aborted) await this.fail(actor, session, new CommonException(CommonErrorCode.SERVICE_UNAVAILABLE, 'The server shut down before the import finished.'));
       else await this.fail(actor, session, error);
     } finally {
       this.running.delete(key);
     }
   }
 
-  private async dryRun(actor: Actor, session: ImportSessionRecord, onProgress?: (progress: ImportProgressRow) => void): Promise<void> {
+  private async dryRun(actor: Actor, session: ImportSessionRecord, onProgress?: (progress: ImportProgressRow) => void, stop?: AbortSignal): Promise<void> {
     await this.db.runAs(actor, async (manager) => {
       const context = await loadImportContext(manager, session.partnershipId, this.clock.now());
       const result = await runPipeline({
@@ -90,13 +101,15 @@ export class ImportRunner {
         status: result.counts.problemCount > 0 ? 'invalid' : 'validated', progress: { ...result.progress, phase: 'done' },
         counts: result.counts, unmatched: result.unmatched, error: null, committed: false,
       });
-    });
+    }, 'READ COMMITTED', stop);
   }
 
-  private async commit(actor: Actor, session: ImportSessionRecord, onProgress?: (progress: ImportProgressRow) => void): Promise<void> {
+  private async commit(actor: Actor, session: ImportSessionRecord, onProgress?: (progress: ImportProgressRow) => void, stop?: AbortSignal): Promise<void> {
     const report = this.progressWriter(actor, session, onProgress);
     await this.db.runAs(actor, async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1, $2)', [COMMIT_LOCK_CLASS, Number(BigInt(session.partnershipId) % 2147483647n)]);
+      // The analytics facts of everything written are brought up to date once, set by set, at the end (migration 1764253000000).
+      await manager.query(`SET LOCAL app.bulk_load = 'on'`);
       if ((await checksumOf(session.storedFile)) !== session.fileChecksum) {
         throw new ImportsException(ImportsErrorCode.FILE_CHANGED, 'The stored file no longer matches the checksum taken at upload: upload it again.');
       }
@@ -110,10 +123,8 @@ export class ImportRunner {
       if (result.counts.problemCount > 0) throw new ImportRejected(result);
 
       const progress = { ...result.progress, phase: 'timescales' };
-      for (let start = 0; start < result.written.length; start += IMPORT_LIMITS.batchRows) {
-        await this.outcomes.recompute(manager, result.written.slice(start, start + IMPORT_LIMITS.batchRows), now);
-        await report(progress);
-      }
+      await this.outcomes.recomputeWritten(manager, result.written, now, IMPORT_LIMITS.batchRows, () => report(progress));
+      await manager.query('SELECT analytics_flush_bulk_load()');
       await this.audit.append(manager, actor, {
         partnershipId: session.partnershipId,
         action: 'escalations.imported',
@@ -131,7 +142,7 @@ export class ImportRunner {
       await importSessions.finish(manager, session.partnershipId, session.id, {
         status: 'committed', progress: { ...result.progress, phase: 'done' }, counts: result.counts, unmatched: [], error: null, committed: true,
       });
-    });
+    }, 'READ COMMITTED', stop);
   }
 
   /**

@@ -9,5 +9,6 @@ export function toPartnership(entity: PartnershipEntity): Partnership {
     jurisdiction: entity.jurisdiction,
     themeMinCount: entity.themeMinCount,
     themeWindowDays: entity.themeWindowDays,
+    retentionYearsAfterClose: entity.retentionYears,
   };
 }

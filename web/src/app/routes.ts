@@ -39,7 +39,32 @@ export const ROUTES: readonly Route[] = [
     title: () => 'Escalation',
     component: page(() => import('../features/escalations/EscalationPage'), 'EscalationPage'),
   },
+  { pattern: '/imports', page: 'imports', component: page(() => import('../features/imports/ImportsPage'), 'ImportsPage') },
+  { pattern: '/strategic-log', page: 'strategic-log', component: page(() => import('../features/strategic-log/StrategicLogPage'), 'StrategicLogPage') },
+  {
+    pattern: '/strategic-log/:id',
+    page: 'strategic-log',
+    title: () => 'Strategic log entry',
+    component: page(() => import('../features/strategic-log/LogEntryPage'), 'LogEntryPage'),
+  },
+  { pattern: '/learning', page: 'learning', component: page(() => import('../features/learning/LearningPage'), 'LearningPage') },
+  {
+    pattern: '/learning/:id',
+    page: 'learning',
+    title: () => 'Learning item',
+    component: page(() => import('../features/learning/LearningItemPage'), 'LearningItemPage'),
+  },
+  {
+    pattern: '/learning/:id/briefing',
+    page: 'learning',
+    title: () => '7-minute briefing',
+    component: page(() => import('../features/learning/BriefingPage'), 'BriefingPage'),
+  },
+  { pattern: '/reminders', page: 'reminders', component: page(() => import('../features/reminders/RemindersPage'), 'RemindersPage') },
+  { pattern: '/scrutiny', page: 'scrutiny', component: page(() => import('../features/scrutiny/ScrutinyPage'), 'ScrutinyPage') },
+  { pattern: '/national', page: 'national', component: page(() => import('../features/national/NationalPage'), 'NationalPage') },
   { pattern: '/protocols', page: 'protocols', component: page(() => import('../features/protocols/ProtocolsPage'), 'ProtocolsPage') },
+  { pattern: '/audit', page: 'audit', component: page(() => import('../features/audit/AuditPage'), 'AuditPage') },
 ];
 
 export interface MatchedRoute {

@@ -1,6 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { UserRole } from '@escalation-insights/shared';
+import { clientAddress } from './client-address.js';
+import { requestIdOf } from '../request/request-id.js';
 
 /**
  * Who is acting, for the audit trail and the `created_by`-style columns. Built once per
@@ -21,7 +22,7 @@ export interface Actor {
   readonly label: string;
   /** Where the request came from; null for system work. */
   readonly requestIp: string | null;
-  /** Correlates the audit events of one request (the `x-request-id` header when sent). */
+  /** The request's id (see requestIdOf): in its log lines, its X-Request-Id response header and its audit events. */
   readonly requestId: string | null;
 }
 
@@ -35,19 +36,15 @@ export const SYSTEM_ACTOR: Actor = {
   requestId: null,
 };
 
-const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,100}$/;
-
 /** The actor of a request that carries no live session. */
 export function anonymousActor(req: IncomingMessage): Actor {
-  const header = req.headers['x-request-id'];
-  const sent = typeof header === 'string' && REQUEST_ID_PATTERN.test(header) ? header : null;
   return {
     kind: 'anonymous',
     userId: null,
     role: null,
     partnershipId: null,
     label: 'anonymous',
-    requestIp: req.socket?.remoteAddress ?? null,
-    requestId: sent ?? randomUUID(),
+    requestIp: clientAddress(req),
+    requestId: requestIdOf(req),
   };
 }

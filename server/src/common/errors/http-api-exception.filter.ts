@@ -1,6 +1,7 @@
 import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { ApiException } from './api-exception.js';
-import { CommonErrorCode } from './common-error-code.js';
+import { isDatabaseUnavailable } from '../../database/database-unavailable.js';
+import { CommonErrorCode, serviceUnavailable } from './common-error-code.js';
 
 /** Plain HTTP statuses for the codes that have an obvious one; any other ApiException is a 400. */
 const STATUS_BY_CODE: Readonly<Record<string, number>> = {
@@ -8,9 +9,11 @@ const STATUS_BY_CODE: Readonly<Record<string, number>> = {
   UNSUPPORTED_FILE_TYPE: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
   IMPORT_NOT_FOUND: HttpStatus.NOT_FOUND,
   PARTNERSHIP_NOT_FOUND: HttpStatus.NOT_FOUND,
+  LEARNING_ITEM_NOT_FOUND: HttpStatus.NOT_FOUND,
   IMPORT_BUSY: HttpStatus.CONFLICT,
   UNAUTHENTICATED: HttpStatus.UNAUTHORIZED,
   FORBIDDEN: HttpStatus.FORBIDDEN,
+  SERVICE_UNAVAILABLE: HttpStatus.SERVICE_UNAVAILABLE,
 };
 
 interface JsonResponse {
@@ -29,7 +32,8 @@ interface JsonResponse {
 export class HttpApiExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger(HttpApiExceptionFilter.name);
 
-  catch(error: unknown, host: ArgumentsHost): void {
+  catch(thrown: unknown, host: ArgumentsHost): void {
+    const error = isDatabaseUnavailable(thrown) ? serviceUnavailable('database_unreachable') : thrown;
     const response = host.switchToHttp().getResponse<JsonResponse>();
     let status: number = HttpStatus.INTERNAL_SERVER_ERROR;
     let body: Record<string, unknown> = { code: CommonErrorCode.INTERNAL_SERVER_ERROR, message: 'Internal server error' };

@@ -82,4 +82,7 @@ export class EscalationEntity {
 
   @Column('timestamptz', { name: 'updated_at' })
   updatedAt: Date;
+
+  @Column('timestamptz', { name: 'retention_applied_at', nullable: true })
+  retentionAppliedAt: Date | null;
 }

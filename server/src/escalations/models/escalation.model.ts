@@ -83,4 +83,10 @@ export class Escalation {
 
   @Field()
   updatedAt: Date;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: "When the partnership's retention period ended for this escalation and its record-level detail (summary, child key, outcome text, participants, notes, correction reasons) was cleared; null while it is kept.",
+  })
+  retentionAppliedAt: Date | null;
 }

@@ -6,6 +6,7 @@ import { NestFactory } from '@nestjs/core';
 import { DATE_ORDERS, RAISED_VIA, URGENCIES, type DateOrder, type ImportMapping, type RaisedVia, type Urgency } from '@escalation-insights/shared';
 import { ApiException } from '../../common/errors/api-exception.js';
 import { AppConfigError, loadAppConfig } from '../../config/app-config.js';
+import { REMINDERS_OFF } from '../../config/reminder-config.js';
 import { DEFAULT_AUTH_SETTINGS, DEFAULT_QUERY_LIMITS } from '../../config/security-config.js';
 import { deriveAppDatabaseUrl } from '../../database/app-database-role.js';
 import { migrateDatabase, openDatabase } from '../../database/database-lifecycle.js';
@@ -78,7 +79,7 @@ async function main(): Promise<number> {
       ImportCliModule.forRoot({
         databaseUrl: database.url, appDatabaseUrl, databasePoolSize: 3, auth: DEFAULT_AUTH_SETTINGS, queryLimits: DEFAULT_QUERY_LIMITS,
         production: config.production, childKeySecret: config.childKeySecret, serveWeb: false, webDist: config.webDist, schemaFile: null,
-        outcomeRefreshMinutes: 0,
+        outcomeRefreshMinutes: 0, reminders: REMINDERS_OFF,
       }),
       { logger: ['error', 'warn'] },
     );

@@ -25,4 +25,10 @@ export class Partnership {
 
   @Field(() => Int, { description: 'The rolling window, in days, within which those escalations must be raised.' })
   themeWindowDays: number;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Years after an escalation closes that its record-level detail is kept before the retention job clears it; null keeps it.',
+  })
+  retentionYearsAfterClose: number | null;
 }

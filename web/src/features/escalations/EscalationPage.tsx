@@ -8,6 +8,8 @@ import { SessionEnded } from '../auth/SessionEnded';
 import { isSignedOut } from '../auth/session-errors';
 import { URGENCY_LABELS } from '../protocols/labels';
 import { useDashboardContext } from '../layout/use-dashboard-context';
+import { EscalationLearning } from '../learning/EscalationLearning';
+import { NamedPeople } from '../reminders/NamedPeople';
 import { RAISED_VIA_LABELS, STATUS_LABELS } from './escalation-labels';
 import { ESCALATION_TIMELINE, type EscalationDetail } from './escalations.graphql';
 import { EscalationTimeline } from './EscalationTimeline';
@@ -87,6 +89,8 @@ function EscalationDetailView({ escalation }: { readonly escalation: EscalationD
       </dl>
       <EscalationTimeline escalation={escalation} />
       <TimescaleTable outcomes={escalation.timescaleOutcomes} />
+      <EscalationLearning escalationId={escalation.id} />
+      <NamedPeople escalationId={escalation.id} named={escalation.namedPeople} />
     </>
   );
 }

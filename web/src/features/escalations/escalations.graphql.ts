@@ -1,5 +1,6 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
 import type { GqlRequirement, GqlRuleSource, GqlTimescaleUnit, GqlUrgency } from '../protocols/labels';
+import type { NamedPerson } from '../reminders/reminders.graphql';
 
 /* The escalations themselves (record-level roles only): a filtered page of them, and one with its timeline. */
 
@@ -151,6 +152,8 @@ export interface EscalationDetail extends EscalationListItem {
   readonly stages: readonly TimelineStage[];
   readonly milestones: readonly TimelineMilestone[];
   readonly timescaleOutcomes: readonly TimelineOutcome[];
+  /** Who is named on it (the reminders feature): they see its deadlines among their reminders. */
+  readonly namedPeople: readonly NamedPerson[];
 }
 
 export const ESCALATION_TIMELINE: TypedDocumentNode<{ readonly escalation: EscalationDetail }, { readonly id: string; readonly partnershipId: string }> = gql`
@@ -230,6 +233,12 @@ export const ESCALATION_TIMELINE: TypedDocumentNode<{ readonly escalation: Escal
         elapsed
         lateness
         evaluatedAt
+      }
+      namedPeople {
+        userId
+        displayName
+        role
+        namedAt
       }
     }
   }

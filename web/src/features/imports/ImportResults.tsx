@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
-import { formatNumber } from '../../lib/format';
+import { formatNumber, pluralise } from '../../lib/format';
 import type { ContextPartnership } from '../layout/dashboard-context.graphql';
 import { isRunning, STATUS_TEXT, withValueMapping } from './import-mapping';
 import { IMPORT_PROBLEMS, type ImportMapping, type ImportSession } from './imports.graphql';
@@ -34,10 +34,10 @@ export function ImportResults({ session, partnership, mapping, onMappingChange, 
       {session.error && <p className="error-panel__detail">{session.error}</p>}
       {counts && !running && (
         <ul>
-          <li>{formatNumber(counts.toCreate)} new escalations</li>
+          <li>{pluralise(counts.toCreate, 'new escalation')}</li>
           <li>{formatNumber(counts.toUpdate)} changed (matched by their reference)</li>
           <li>{formatNumber(counts.unchanged)} already imported exactly so</li>
-          <li>{formatNumber(counts.problemRows)} rows with {formatNumber(counts.problemCount)} problems</li>
+          <li>{pluralise(counts.problemRows, 'row')} with {pluralise(counts.problemCount, 'problem')}</li>
         </ul>
       )}
       {!running && session.unmatchedValues.length > 0 && (
@@ -55,8 +55,9 @@ function UnmatchedValues({ session, partnership, mapping, onMappingChange }: Omi
     : kind === 'STAGE' ? (partnership.activeProtocol?.stages ?? []).map((s) => ({ value: s.code, label: `${s.code} ${s.name}` }))
     : [];
   return (
-    <table className="data-table">
-      <caption className="heading-s">Written differently in the file: say what each means, then check again</caption>
+    <div className="table-wrapper">
+    <table className="table table--data">
+      <caption className="table__caption">Written differently in the file: say what each means, then check again</caption>
       <thead>
         <tr><th scope="col">In the file</th><th scope="col">Rows</th><th scope="col">Means</th></tr>
       </thead>
@@ -68,7 +69,7 @@ function UnmatchedValues({ session, partnership, mapping, onMappingChange }: Omi
               <th scope="row">{v.value}</th>
               <td>{formatNumber(v.rows)}</td>
               <td>
-                <select aria-label={`What "${v.value}" means`} value={chosen} onChange={(e) => onMappingChange(withValueMapping(mapping, { kind: v.kind, from: v.value, to: e.target.value }))}>
+                <select className="select" aria-label={`What "${v.value}" means`} value={chosen} onChange={(e) => onMappingChange(withValueMapping(mapping, { kind: v.kind, from: v.value, to: e.target.value }))}>
                   <option value="">{v.suggestionLabel ? `Choose (nearest: ${v.suggestionLabel})` : 'Choose'}</option>
                   {options(v.kind).map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
                 </select>
@@ -78,6 +79,7 @@ function UnmatchedValues({ session, partnership, mapping, onMappingChange }: Omi
         })}
       </tbody>
     </table>
+    </div>
   );
 }
 
@@ -85,8 +87,9 @@ function ProblemList({ session, total }: { readonly session: ImportSession; read
   const [offset, setOffset] = useState(0);
   const { data } = useQuery(IMPORT_PROBLEMS, { variables: { partnershipId: session.partnershipId, id: session.id, limit: PROBLEMS_PAGE, offset }, fetchPolicy: 'network-only' });
   return (
-    <table className="data-table">
-      <caption className="heading-s">Problems, by row ({formatNumber(offset + 1)}–{formatNumber(Math.min(offset + PROBLEMS_PAGE, total))} of {formatNumber(total)})</caption>
+    <div className="table-wrapper">
+    <table className="table table--data">
+      <caption className="table__caption">Problems, by row ({formatNumber(offset + 1)}–{formatNumber(Math.min(offset + PROBLEMS_PAGE, total))} of {formatNumber(total)})</caption>
       <thead>
         <tr><th scope="col">Row</th><th scope="col">Column</th><th scope="col">Value</th><th scope="col">Problem</th></tr>
       </thead>
@@ -95,14 +98,17 @@ function ProblemList({ session, total }: { readonly session: ImportSession; read
           <tr key={`${p.row}:${i}`}><td>{p.row}</td><td>{p.column ?? '—'}</td><td>{p.value ?? ''}</td><td>{p.message}</td></tr>
         ))}
       </tbody>
-      <tfoot>
-        <tr>
-          <td colSpan={4}>
-            <button type="button" className="button button--secondary" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PROBLEMS_PAGE))}>Previous</button>{' '}
-            <button type="button" className="button button--secondary" disabled={offset + PROBLEMS_PAGE >= total} onClick={() => setOffset(offset + PROBLEMS_PAGE)}>Next</button>
-          </td>
-        </tr>
-      </tfoot>
+      {total > PROBLEMS_PAGE && (
+        <tfoot>
+          <tr>
+            <td colSpan={4}>
+              <button type="button" className="button button--secondary" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PROBLEMS_PAGE))}>Previous</button>{' '}
+              <button type="button" className="button button--secondary" disabled={offset + PROBLEMS_PAGE >= total} onClick={() => setOffset(offset + PROBLEMS_PAGE)}>Next</button>
+            </td>
+          </tr>
+        </tfoot>
+      )}
     </table>
+    </div>
   );
 }

@@ -1,5 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useEffect, useState } from 'react';
+import { pluralise } from '../../lib/format';
 import { PageHeader } from '../layout/PageHeader';
 import { useDashboardContext } from '../layout/use-dashboard-context';
 import { ImportResults } from './ImportResults';
@@ -12,7 +13,7 @@ import { uploadFile } from './upload-file';
  * Bringing an escalation log in (business-unit staff): upload a CSV or .xlsx file, say
  * which column is which and how dates are written, check every row (nothing is written),
  * map the spellings the check could not place, then import — all of it or none.
- * Self-contained: its route is `/imports` (see docs/imports.md for the wiring).
+ * The page `/imports`, in the navigation of the business unit only (pages.ts).
  */
 export function ImportsPage() {
   const { viewer, partnerships } = useDashboardContext();
@@ -42,8 +43,8 @@ export function ImportsPage() {
       ) : (
         <>
           <label className="import-upload">
-            <span className="heading-s">File to import</span>{' '}
-            <input type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" disabled={uploading}
+            <span className="label">File to import</span>
+            <input className="import-upload__input" type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" disabled={uploading}
               onChange={(e) => { const file = e.target.files?.[0]; if (file) void upload(file); }} />
           </label>
           {uploading && <p role="status">Uploading…</p>}
@@ -107,10 +108,10 @@ function ImportSteps({ partnershipId, importId }: { readonly partnershipId: stri
       </p>
       <MappingForm session={session} partnership={partnership} mapping={mapping} onChange={setMapping} disabled={running || session.status === 'COMMITTED'} />
       {problem && <p className="error-panel" role="alert">{problem}</p>}
-      <p>
+      <p className="import-actions">
         <button type="button" className="button" disabled={running || session.status === 'COMMITTED'} onClick={() => void run('check')}>Check every row</button>{' '}
         <button type="button" className="button" disabled={running || session.status !== 'VALIDATED'} onClick={() => void run('import')}>
-          Import {session.counts ? `${session.counts.toCreate + session.counts.toUpdate} escalations` : ''}
+          {session.status === 'VALIDATED' && session.counts ? `Import ${pluralise(session.counts.toCreate + session.counts.toUpdate, 'escalation')}` : 'Import'}
         </button>
       </p>
       <ImportResults session={session} partnership={partnership} mapping={mapping} onMappingChange={setMapping} totalRows={totalRows} />

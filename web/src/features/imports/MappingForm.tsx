@@ -24,7 +24,8 @@ export function MappingForm({ session, partnership, mapping, onChange, disabled 
   return (
     <fieldset className="import-mapping" disabled={disabled}>
       <legend className="heading-m">Which column is which</legend>
-      <table className="data-table">
+      <div className="table-wrapper">
+      <table className="table table--data import-mapping__columns">
         <thead>
           <tr>
             <th scope="col">Column in the file</th>
@@ -38,7 +39,7 @@ export function MappingForm({ session, partnership, mapping, onChange, disabled 
               <th scope="row">{header}</th>
               <td>{session.sampleRows.map((row) => row[index] ?? '').filter(Boolean).slice(0, 3).join(' · ')}</td>
               <td>
-                <select aria-label={`What "${header}" holds`} value={columnChoice(mapping, header)} onChange={(e) => onChange(withColumnChoice(mapping, header, e.target.value))}>
+                <select className="select" aria-label={`What "${header}" holds`} value={columnChoice(mapping, header)} onChange={(e) => onChange(withColumnChoice(mapping, header, e.target.value))}>
                   <option value="">Not imported</option>
                   {fields.map((field) => <option key={field} value={field}>{FIELD_LABELS[field]}</option>)}
                   {stages.map((stage) => <option key={stage.code} value={`STAGE_ENTERED:${stage.code}`}>Date stage {stage.code} ({stage.name}) was reached</option>)}
@@ -48,37 +49,38 @@ export function MappingForm({ session, partnership, mapping, onChange, disabled 
           ))}
         </tbody>
       </table>
+      </div>
 
-      <fieldset className="import-dates">
+      <fieldset className="import-mapping__group">
         <legend className="heading-s">How the file writes dates</legend>
         {(['DAY_FIRST', 'MONTH_FIRST'] as GqlDateOrder[]).map((order) => (
-          <label key={order}>
-            <input type="radio" name="date-order" checked={mapping.dateOrder === order} onChange={() => onChange({ ...mapping, dateOrder: order })} />
-            {order === 'DAY_FIRST' ? ' Day first, as in the UK: 24/02/2025' : ' Month first, as in the US: 02/24/2025'}
+          <label key={order} className="checkbox">
+            <input className="checkbox__input" type="radio" name="date-order" checked={mapping.dateOrder === order} onChange={() => onChange({ ...mapping, dateOrder: order })} />
+            <span className="checkbox__label">{order === 'DAY_FIRST' ? 'Day first, as in the UK: 24/02/2025' : 'Month first, as in the US: 02/24/2025'}</span>
           </label>
         ))}
-        <label>
-          <input type="checkbox" checked={mapping.excelSerialDates} onChange={(e) => onChange({ ...mapping, excelSerialDates: e.target.checked })} />
-          {' Numbers such as 45712 in date columns are Excel dates'}
+        <label className="checkbox">
+          <input className="checkbox__input" type="checkbox" checked={mapping.excelSerialDates} onChange={(e) => onChange({ ...mapping, excelSerialDates: e.target.checked })} />
+          <span className="checkbox__label">Numbers such as 45712 in date columns are Excel dates</span>
         </label>
-        <label>
-          {'Time given to dates written without one (UK time) '}
-          <input type="time" value={mapping.dateOnlyTime} onChange={(e) => onChange({ ...mapping, dateOnlyTime: e.target.value })} />
+        <label className="import-mapping__field">
+          <span className="label">Time given to dates written without one (UK time)</span>
+          <input className="input import-mapping__time" type="time" value={mapping.dateOnlyTime} onChange={(e) => onChange({ ...mapping, dateOnlyTime: e.target.value })} />
         </label>
       </fieldset>
 
-      <fieldset className="import-defaults">
+      <fieldset className="import-mapping__group">
         <legend className="heading-s">For rows that leave them out</legend>
-        <label>
-          {'Urgency '}
-          <select value={mapping.defaultUrgency ?? ''} onChange={(e) => onChange({ ...mapping, defaultUrgency: (e.target.value || null) as ImportMapping['defaultUrgency'] })}>
+        <label className="import-mapping__field">
+          <span className="label">Urgency</span>
+          <select className="select" value={mapping.defaultUrgency ?? ''} onChange={(e) => onChange({ ...mapping, defaultUrgency: (e.target.value || null) as ImportMapping['defaultUrgency'] })}>
             <option value="">No default: the row is a problem</option>
             {URGENCIES.map(([value, label]) => <option key={value} value={value}>{label}</option>)}
           </select>
         </label>
-        <label>
-          {'How it was raised '}
-          <select value={mapping.defaultRaisedVia ?? ''} onChange={(e) => onChange({ ...mapping, defaultRaisedVia: (e.target.value || null) as ImportMapping['defaultRaisedVia'] })}>
+        <label className="import-mapping__field">
+          <span className="label">How it was raised</span>
+          <select className="select" value={mapping.defaultRaisedVia ?? ''} onChange={(e) => onChange({ ...mapping, defaultRaisedVia: (e.target.value || null) as ImportMapping['defaultRaisedVia'] })}>
             <option value="">No default: the row is a problem</option>
             {RAISED_VIA.map(([value, label]) => <option key={value} value={value}>{label}</option>)}
           </select>

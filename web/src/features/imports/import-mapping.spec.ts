@@ -35,4 +35,16 @@ describe('the import mapping form', () => {
     expect(mappingInput(MAPPING)).toEqual({ ok: false, reason: expect.stringMatching(/day first/) });
     expect(mappingInput({ ...MAPPING, dateOrder: 'DAY_FIRST' }).ok).toBe(true);
   });
+
+  it('sends only the fields of the input type, leaving out the __typename of a mapping the API sent', () => {
+    const fromApi = { __typename: 'ImportMappingModel', ...MAPPING, dateOrder: 'DAY_FIRST', columns: [{ __typename: 'ImportColumnModel', ...MAPPING.columns[0]! }] } as unknown as ImportMapping;
+    const sent = mappingInput(fromApi);
+    expect(sent).toEqual({
+      ok: true,
+      input: {
+        dateOrder: 'DAY_FIRST', excelSerialDates: true, dateOnlyTime: '09:00', defaultUrgency: null, defaultRaisedVia: null,
+        columns: [{ header: 'Ref', field: 'REFERENCE', stageCode: null }], values: [],
+      },
+    });
+  });
 });

@@ -48,9 +48,13 @@ export function mappingInput(mapping: ImportMapping): { readonly ok: true; reado
   if (mapping.dateOrder === null) return { ok: false, reason: 'Say how the file writes its dates: day first (24/02/2025) or month first (02/24/2025).' };
   return {
     ok: true,
+    // Field by field: what the API sent carries __typename, which an input type refuses.
     input: {
-      ...mapping,
       dateOrder: mapping.dateOrder,
+      excelSerialDates: mapping.excelSerialDates,
+      dateOnlyTime: mapping.dateOnlyTime,
+      defaultUrgency: mapping.defaultUrgency,
+      defaultRaisedVia: mapping.defaultRaisedVia,
       columns: mapping.columns.map(({ header, field, stageCode }) => ({ header, field, stageCode })),
       values: mapping.values.map(({ kind, from, to }) => ({ kind, from, to })),
     },

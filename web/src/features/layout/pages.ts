@@ -4,12 +4,14 @@ import type { GqlUserRole } from '../auth/auth.graphql';
  * The pages of the app, and which roles may use each, as the API's access matrix allows
  * (docs/access-matrix.md, server/src/auth/access-matrix.ts): the strategic picture for a
  * partnership's own roles, the escalations themselves for the record-level roles only,
- * and the protocols for everyone. Administrators see no escalation data at all, and
- * national viewers have no analytics queries yet (only the national_* database views),
- * so both get the protocols alone.
+ * and the protocols for everyone. Administrators see no escalation data at all: they
+ * get the protocols (their home) and the audit trail, as scrutineers do, without the
+ * changes of events about records. National viewers see no single partnership's
+ * analytics: their home is the national picture, counts across partnerships from the
+ * aggregate views, always small-number suppressed.
  */
 
-export type PageKey = 'overview' | 'stages' | 'timeliness' | 'themes' | 'escalations' | 'protocols';
+export type PageKey = 'overview' | 'stages' | 'timeliness' | 'themes' | 'escalations' | 'imports' | 'strategic-log' | 'learning' | 'reminders' | 'scrutiny' | 'national' | 'protocols' | 'audit';
 
 export interface PageDefinition {
   readonly key: PageKey;
@@ -32,7 +34,14 @@ export const PAGES: readonly PageDefinition[] = [
   { key: 'timeliness', path: '/timeliness', name: 'Timeliness', roles: AGGREGATE_READERS, filtered: true },
   { key: 'themes', path: '/themes', name: 'Themes', roles: AGGREGATE_READERS, filtered: true },
   { key: 'escalations', path: '/escalations', name: 'Escalations', roles: RECORD_LEVEL_READERS, filtered: true },
+  { key: 'imports', path: '/imports', name: 'Import', roles: ['BUSINESS_UNIT'], filtered: false },
+  { key: 'strategic-log', path: '/strategic-log', name: 'Strategic log', roles: AGGREGATE_READERS, filtered: false },
+  { key: 'learning', path: '/learning', name: 'Learning', roles: AGGREGATE_READERS, filtered: false },
+  { key: 'reminders', path: '/reminders', name: 'Reminders', roles: AGGREGATE_READERS, filtered: false },
+  { key: 'scrutiny', path: '/scrutiny', name: 'Scrutiny', roles: RECORD_LEVEL_READERS, filtered: false },
+  { key: 'national', path: '/national', name: 'National picture', roles: ['NATIONAL_VIEWER'], filtered: false },
   { key: 'protocols', path: '/protocols', name: 'Protocols', roles: EVERYONE, filtered: false },
+  { key: 'audit', path: '/audit', name: 'Audit trail', roles: ['SCRUTINEER', 'ADMINISTRATOR'], filtered: false },
 ];
 
 export function pageByKey(key: PageKey): PageDefinition {
@@ -47,7 +56,7 @@ export function mayUse(role: GqlUserRole, key: PageKey): boolean {
   return pageByKey(key).roles.includes(role);
 }
 
-/** Where a role lands: the overview, or the first page it may use. */
+/** Where a role lands: the first page it may use (the overview; protocols for administrators; the national picture for national viewers). */
 export function homePageFor(role: GqlUserRole): PageDefinition {
   return pagesFor(role)[0] ?? pageByKey('protocols');
 }

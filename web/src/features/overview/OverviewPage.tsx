@@ -11,6 +11,7 @@ import { useDashboardContext } from '../layout/use-dashboard-context';
 import { HeadlineCard } from './HeadlineCard';
 import { headlines, overviewFinding } from './headlines';
 import { ANALYTICS_OVERVIEW } from './overview.graphql';
+import { OverdueLogPanel } from '../strategic-log/OverdueLogPanel';
 
 /** The first screen: six headline figures against the previous period, each leading to the page that explains it. */
 export function OverviewPage() {
@@ -56,6 +57,7 @@ export function OverviewPage() {
           </ul>
         </section>
       )}
+      {viewer.partnershipId && !result.signedOut && <OverdueLogPanel partnershipId={viewer.partnershipId} />}
     </>
   );
 }
