@@ -1,11 +1,10 @@
 import { addDays } from '../../lib/dates';
 import { formatMonth } from '../../lib/format';
-import { SERIES_COLOURS } from '../../lib/palette';
 import type { ThemeSignal } from './themes.graphql';
 
 /**
- * A signal's escalations on a line through the period: a tick per escalation (when the
- * viewer may see them) over a band per qualifying window. Decorative: the dates are in text beside it.
+ * A signal on a line through the period: a band per qualifying window. Decorative: the
+ * dates are in text beside it, and its escalations one link away (the escalation list).
  */
 export function SignalTimeline({ signal, from, to }: { readonly signal: ThemeSignal; readonly from: string; readonly to: string }) {
   const width = 320;
@@ -19,9 +18,6 @@ export function SignalTimeline({ signal, from, to }: { readonly signal: ThemeSig
       <line x1={0} x2={width} y1={height / 2} y2={height / 2} stroke="#505a5f" strokeWidth={1} />
       {signal.windows.map((window) => (
         <rect key={window.start} x={x(window.start)} y={height / 2 - 7} width={Math.max(2, x(window.end) - x(window.start))} height={14} fill="#c8d7e6" />
-      ))}
-      {signal.escalations.map((escalation) => (
-        <line key={escalation.id} x1={x(escalation.raisedAt)} x2={x(escalation.raisedAt)} y1={3} y2={height - 3} stroke={SERIES_COLOURS[0]} strokeWidth={2} />
       ))}
       <text x={0} y={labelled - 4} fontSize={14} fill="#484949">
         {formatMonth(from, { short: true })}

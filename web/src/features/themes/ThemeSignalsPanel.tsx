@@ -64,7 +64,7 @@ export function ThemeSignalsPanel({ state, signals, range, linkEscalations, addT
       }
       suppressed={signals.some((signal) => signal.escalationCount.suppressed)}
       footnotes={[
-        'A theme signals when escalations of the same category with the same receiving agency are raised at least N times within W days (each partnership sets N and W). Shaded bands on each line mark those windows; ticks mark the escalations.',
+        'A theme signals when escalations of the same category with the same receiving agency are raised at least N times within W days (each partnership sets N and W). Shaded bands on each line mark those windows.',
       ]}
     />
   );

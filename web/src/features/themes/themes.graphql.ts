@@ -137,7 +137,6 @@ export interface ThemeSignal {
   readonly firstRaisedAt: string;
   readonly lastRaisedAt: string;
   readonly windows: readonly { readonly start: string; readonly end: string; readonly escalations: ApiCount }[];
-  readonly escalations: readonly { readonly id: string; readonly reference: string; readonly raisedAt: string }[];
 }
 
 export interface ThemeSignalsData {
@@ -149,7 +148,7 @@ export interface ThemeSignalsData {
 
 export const THEME_SIGNALS: TypedDocumentNode<ThemeSignalsData, { readonly filter: AnalyticsFilterInput }> = gql`
   query ThemeSignals($filter: AnalyticsFilter!) {
-    themeSignals(filter: $filter, escalationLimit: 100) {
+    themeSignals(filter: $filter, escalationLimit: 0) {
       settings {
         partnershipId
         minCount
@@ -178,11 +177,6 @@ export const THEME_SIGNALS: TypedDocumentNode<ThemeSignalsData, { readonly filte
             display
             suppressed
           }
-        }
-        escalations {
-          id
-          reference
-          raisedAt
         }
       }
     }
