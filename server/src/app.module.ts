@@ -1,13 +1,16 @@
-import type { ApolloDriverConfig } from '@nestjs/apollo';
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgenciesModule } from './agencies/agencies.module.js';
 import { AnalyticsModule } from './analytics/analytics.module.js';
+import { AnswerCache } from './analytics/answer-cache.js';
+import { AnswerCacheModule } from './analytics/answer-cache.module.js';
+import { answerCachePlugin } from './analytics/answer-cache.plugin.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
-import { ClockModule } from './common/clock/clock.js';
+import { Clock, ClockModule } from './common/clock/clock.js';
 import { createValidationPipe } from './common/errors/validation-pipe.js';
 import { type ServerConfig, ServerConfigModule } from './config/server-config.js';
 import { TenantDatabaseModule } from './database/tenant-database.module.js';
@@ -40,7 +43,12 @@ export class AppModule {
         TypeOrmModule.forRoot(typeOrmOptions(config.appDatabaseUrl, config.production, config.databasePoolSize, config.databaseConnectTimeoutMs)),
         TenantDatabaseModule,
         AuthModule,
-        GraphQLModule.forRoot<ApolloDriverConfig>(graphqlOptions(config)),
+        AnswerCacheModule,
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          inject: [AnswerCache, Clock],
+          useFactory: (cache: AnswerCache, clock: Clock) => graphqlOptions(config, [answerCachePlugin(cache, clock)]),
+        }),
         HealthModule,
         PartnershipsModule,
         AgenciesModule,

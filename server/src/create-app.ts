@@ -58,6 +58,8 @@ export interface CreateAppOptions {
   readonly databaseConnectTimeoutMs?: number;
   /** Minutes between refreshes of the live timescale outcomes (one also runs at start-up); 0: start-up only. Default 15. */
   readonly outcomeRefreshMinutes?: number;
+  /** Seconds an analytics answer is kept while the data behind it is unchanged (default 30; 0: computed for every request). */
+  readonly analyticsCacheSeconds?: number;
   /** Reminder emails (default: DEFAULT_REMINDER_SETTINGS: no mail server, so none are sent; links to http://host:port). */
   readonly reminders?: Partial<ReminderSettings>;
   /** Which reverse proxies may name the client's address in X-Forwarded-For (default: none; see trust-proxy.ts). */
@@ -96,6 +98,7 @@ export async function createApp(options: CreateAppOptions): Promise<RunningApp> 
     outcomeRefreshMinutes: options.outcomeRefreshMinutes ?? DEFAULT_OUTCOME_REFRESH_MINUTES,
     ...(options.retentionSchedule !== undefined ? { retentionSchedule: options.retentionSchedule } : {}),
     databaseConnectTimeoutMs: options.databaseConnectTimeoutMs ?? DEFAULT_DATABASE_CONNECT_TIMEOUT_MS,
+    ...(options.analyticsCacheSeconds !== undefined ? { answerCacheSeconds: options.analyticsCacheSeconds } : {}),
     reminders: {
       ...DEFAULT_REMINDER_SETTINGS,
       ...options.reminders,

@@ -33,6 +33,7 @@ export { SYNTHETIC_LOG_HEADERS, syntheticRow, writeSyntheticLog, type SyntheticL
 export { ESCALATION_GROUPING_SETS, OUTCOME_GROUPING_SETS, RULE_GROUPING_SETS } from './analytics/cube-source.js';
 export { PIVOT_SPACING } from './analytics/duration-percentiles-sql.js';
 export { observeAnalyticsStatements, type AnalyticsStatement } from './analytics/analytics-reader.js';
+export { AnswerCache } from './analytics/answer-cache.js';
 export { readThemeSignalsFromRows, readThemeSignalsFromWeeks, type SignalRow } from './analytics/theme-signals-sql.js';
 export { createBackup, type BackupResult, type CreateBackupOptions } from './backups/create-backup.js';
 export { restoreBackup, type RestoreResult, type RestoreStep } from './backups/restore-backup.js';

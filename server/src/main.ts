@@ -50,6 +50,7 @@ async function main(): Promise<void> {
       rootLogger,
       shutdownGraceMs: config.operations.shutdownGraceMs,
       databaseConnectTimeoutMs: config.operations.databaseConnectTimeoutMs,
+      analyticsCacheSeconds: config.operations.analyticsCacheSeconds,
     });
     shutdown.add('the app', () => server.close());
     if (config.seedDemoData) {

@@ -182,26 +182,28 @@ describe('the root logger', () => {
 describe('logging and shutdown settings from the environment', () => {
   const load = (env: Record<string, string>) => loadAppConfig({ NODE_ENV: 'test', ...env }, () => undefined).operations;
 
-  it('defaults to info, JSON (pretty only in development), a 20 s grace period and a 5 s connect timeout', () => {
-    expect(load({})).toEqual({ logLevel: 'info', logFormat: 'json', shutdownGraceMs: 20_000, databaseConnectTimeoutMs: 5_000 });
+  it('defaults to info, JSON (pretty only in development), a 20 s grace period, a 5 s connect timeout and answers kept 30 s', () => {
+    expect(load({})).toEqual({ logLevel: 'info', logFormat: 'json', shutdownGraceMs: 20_000, databaseConnectTimeoutMs: 5_000, analyticsCacheSeconds: 30 });
     expect(loadAppConfig({ NODE_ENV: 'development' }, () => undefined).operations.logFormat).toBe('pretty');
   });
 
-  it('takes LOG_LEVEL, LOG_FORMAT, SHUTDOWN_GRACE_MS and DATABASE_CONNECT_TIMEOUT_MS', () => {
-    expect(load({ LOG_LEVEL: 'DEBUG', LOG_FORMAT: 'pretty', SHUTDOWN_GRACE_MS: '1500', DATABASE_CONNECT_TIMEOUT_MS: '800' }))
-      .toEqual({ logLevel: 'debug', logFormat: 'pretty', shutdownGraceMs: 1500, databaseConnectTimeoutMs: 800 });
+  it('takes LOG_LEVEL, LOG_FORMAT, SHUTDOWN_GRACE_MS, DATABASE_CONNECT_TIMEOUT_MS and ANALYTICS_CACHE_SECONDS', () => {
+    expect(load({ LOG_LEVEL: 'DEBUG', LOG_FORMAT: 'pretty', SHUTDOWN_GRACE_MS: '1500', DATABASE_CONNECT_TIMEOUT_MS: '800', ANALYTICS_CACHE_SECONDS: '0' }))
+      .toEqual({ logLevel: 'debug', logFormat: 'pretty', shutdownGraceMs: 1500, databaseConnectTimeoutMs: 800, analyticsCacheSeconds: 0 });
   });
 
   it('refuses values it cannot use, naming each', () => {
-    expect(() => load({ LOG_LEVEL: 'verbose', LOG_FORMAT: 'xml', SHUTDOWN_GRACE_MS: '20s', DATABASE_CONNECT_TIMEOUT_MS: '0' })).toThrow(AppConfigError);
+    const bad = { LOG_LEVEL: 'verbose', LOG_FORMAT: 'xml', SHUTDOWN_GRACE_MS: '20s', DATABASE_CONNECT_TIMEOUT_MS: '0', ANALYTICS_CACHE_SECONDS: '7200' };
+    expect(() => load(bad)).toThrow(AppConfigError);
     try {
-      load({ LOG_LEVEL: 'verbose', LOG_FORMAT: 'xml', SHUTDOWN_GRACE_MS: '20s', DATABASE_CONNECT_TIMEOUT_MS: '0' });
+      load(bad);
     } catch (error) {
       const message = (error as Error).message;
       expect(message).toContain('LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "verbose")');
       expect(message).toContain('LOG_FORMAT must be one of json, pretty (got "xml")');
       expect(message).toContain('SHUTDOWN_GRACE_MS must be a whole number of milliseconds');
       expect(message).toContain('DATABASE_CONNECT_TIMEOUT_MS must be a whole number of milliseconds from 100');
+      expect(message).toContain('ANALYTICS_CACHE_SECONDS must be a whole number of seconds from 0 to 3600 (got "7200")');
     }
   });
 });

@@ -35,7 +35,7 @@ export class BreachStatisticsService {
    * `stageMonths`, `lateness`: whether to read byStageAndMonth and latenessByRule (empty without).
    */
   breachStatistics(args: BreachStatisticsArgs, options: BreachOptions = { durations: true, stageMonths: true, lateness: true }): Promise<BreachStatistics> {
-    return this.reader.answer(args.suppressSmallNumbers, async ({ run, now, suppress }) => {
+    return this.reader.answer('breachStatistics', { args, options }, args.suppressSmallNumbers, async ({ run, now, suppress }) => {
       const scope = await resolveScope(run, args.filter);
       const figures = await readBreachFigures(run, scope, args.agencyRole, options);
       const stageMonths = options.stageMonths ? await readStageMonths(run, scope) : [];

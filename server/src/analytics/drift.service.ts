@@ -22,13 +22,14 @@ export class DriftService {
   constructor(private readonly reader: AnalyticsReader) {}
 
   drift(args: DriftArgs): Promise<Drift> {
-    return this.reader.answer(args.suppressSmallNumbers, async ({ run, now, suppress }) => {
+    return this.reader.answer('drift', args, args.suppressSmallNumbers, async ({ run, now, suppress }) => {
       const scope = await resolveScope(run, args.filter);
       const read: DriftRead = {
         cohort: await readCohortCounts(run, scope),
         byAge: await readOpenByAge(run, scope, now),
         byStage: await readOpenByStage(run, scope),
-        overdue: await readOverdueNow(run, scope, now, suppress ? 0 : args.overdueLimit),
+        // The list is read whoever asks (one reading serves every role: AnalyticsReader) and shown only unsuppressed.
+        overdue: await readOverdueNow(run, scope, now, args.overdueLimit),
       };
       return driftFigures(read, scope.period, now, suppress);
     });

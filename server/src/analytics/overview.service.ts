@@ -27,7 +27,7 @@ export class OverviewService {
   constructor(private readonly reader: AnalyticsReader) {}
 
   overview(args: AnalyticsArgs): Promise<AnalyticsOverview> {
-    return this.reader.answer(args.suppressSmallNumbers, async ({ run, now, suppress }) => {
+    return this.reader.answer('overview', args, args.suppressSmallNumbers, async ({ run, now, suppress }) => {
       const scope = await resolveScope(run, args.filter);
       const previous = previousPeriod(scope.period);
       const periods = [scope.period, previous];

@@ -20,7 +20,7 @@ export class SilentAgenciesService {
   constructor(private readonly reader: AnalyticsReader) {}
 
   silentAgencies(args: SilentAgenciesArgs): Promise<SilentAgencies> {
-    return this.reader.answer(args.suppressSmallNumbers, async ({ run, now, suppress }) => {
+    return this.reader.answer('silentAgencies', args, args.suppressSmallNumbers, async ({ run, now, suppress }) => {
       const scope = await resolveScope(run, args.filter);
       const periods: Period[] = [scope.period, ...Array.from({ length: args.previousPeriods }, (_, i) => previousPeriod(scope.period, i + 1))];
       const params = new SqlParams();

@@ -25,7 +25,7 @@ export class StageReachService {
   constructor(private readonly reader: AnalyticsReader) {}
 
   stageReach(args: StageReachArgs): Promise<StageReach> {
-    return this.reader.answer(args.suppressSmallNumbers, async ({ run, now, suppress }) => {
+    return this.reader.answer('stageReach', args, args.suppressSmallNumbers, async ({ run, now, suppress }) => {
       const scope = await resolveScope(run, args.filter);
       const protocolId = await resolveProtocol(run, scope, args.protocolId);
       const whole = (await readReach(run, scope, null))[0]!;

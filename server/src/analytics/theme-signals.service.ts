@@ -19,7 +19,7 @@ export class ThemeSignalsService {
   constructor(private readonly reader: AnalyticsReader) {}
 
   themeSignals(args: ThemeSignalsArgs): Promise<ThemeSignals> {
-    return this.reader.answer(args.suppressSmallNumbers, async ({ run, now, suppress }) => {
+    return this.reader.answer('themeSignals', args, args.suppressSmallNumbers, async ({ run, now, suppress }) => {
       const scope = await resolveScope(run, args.filter);
       const stored = await run<{ id: string; theme_min_count: number; theme_window_days: number }>(
         `SELECT id::text, theme_min_count, theme_window_days FROM partnership WHERE id = ANY($1::bigint[]) ORDER BY id`,

@@ -23,7 +23,7 @@ export class ThemesService {
   constructor(private readonly reader: AnalyticsReader) {}
 
   themes(args: ThemesArgs): Promise<Themes> {
-    return this.reader.answer(args.suppressSmallNumbers, async ({ run, now, suppress }) => {
+    return this.reader.answer('themes', args, args.suppressSmallNumbers, async ({ run, now, suppress }) => {
       const scope = await resolveScope(run, args.filter);
       const previous = previousPeriod(scope.period);
       const read: ThemesRead = {

@@ -29,7 +29,7 @@ export class TimeToResolutionService {
   constructor(private readonly reader: AnalyticsReader) {}
 
   timeToResolution(args: TimeToResolutionArgs): Promise<TimeToResolution> {
-    return this.reader.answer(args.suppressSmallNumbers, async ({ run, now, suppress }) => {
+    return this.reader.answer('timeToResolution', args, args.suppressSmallNumbers, async ({ run, now, suppress }) => {
       const scope = await resolveScope(run, args.filter);
       const cohort = await readCohortCounts(run, scope);
       const km = await readKaplanMeier(run, scope, now, args.maxSteps);

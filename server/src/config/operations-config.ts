@@ -8,8 +8,10 @@ export type LogFormat = (typeof LOG_FORMATS)[number];
 
 export const DEFAULT_SHUTDOWN_GRACE_MS = 20_000;
 export const DEFAULT_DATABASE_CONNECT_TIMEOUT_MS = 5_000;
+export const DEFAULT_ANALYTICS_CACHE_SECONDS = 30;
 const MAX_SHUTDOWN_GRACE_MS = 10 * 60_000;
 const MAX_CONNECT_TIMEOUT_MS = 60_000;
+const MAX_ANALYTICS_CACHE_SECONDS = 3_600;
 
 /** Running the service: logs, the database connection and shutdown (docs/operations.md). */
 export interface OperationsConfig {
@@ -21,6 +23,8 @@ export interface OperationsConfig {
   readonly shutdownGraceMs: number;
   /** DATABASE_CONNECT_TIMEOUT_MS: how long a request waits for a database connection before it is refused. */
   readonly databaseConnectTimeoutMs: number;
+  /** ANALYTICS_CACHE_SECONDS: how long an analytics answer is kept while the data behind it is unchanged; 0 keeps none. */
+  readonly analyticsCacheSeconds: number;
 }
 
 type Read = (name: string) => string | undefined;
@@ -34,17 +38,19 @@ export function parseOperationsConfig(read: Read, development: boolean, problems
     problems.push(`${name} must be one of ${allowed.join(', ')} (got "${value}")`);
     return fallback;
   };
-  const milliseconds = (name: string, fallback: number, min: number, max: number): number => {
+  const whole = (unit: string) => (name: string, fallback: number, min: number, max: number): number => {
     const value = read(name);
     if (value === undefined) return fallback;
     if (/^\d+$/.test(value) && Number(value) >= min && Number(value) <= max) return Number(value);
-    problems.push(`${name} must be a whole number of milliseconds from ${min} to ${max} (got "${value}")`);
+    problems.push(`${name} must be a whole number of ${unit} from ${min} to ${max} (got "${value}")`);
     return fallback;
   };
+  const milliseconds = whole('milliseconds');
   return {
     logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
     logFormat: oneOf('LOG_FORMAT', LOG_FORMATS, development ? 'pretty' : 'json'),
     shutdownGraceMs: milliseconds('SHUTDOWN_GRACE_MS', DEFAULT_SHUTDOWN_GRACE_MS, 0, MAX_SHUTDOWN_GRACE_MS),
     databaseConnectTimeoutMs: milliseconds('DATABASE_CONNECT_TIMEOUT_MS', DEFAULT_DATABASE_CONNECT_TIMEOUT_MS, 100, MAX_CONNECT_TIMEOUT_MS),
+    analyticsCacheSeconds: whole('seconds')('ANALYTICS_CACHE_SECONDS', DEFAULT_ANALYTICS_CACHE_SECONDS, 0, MAX_ANALYTICS_CACHE_SECONDS),
   };
 }

@@ -24,6 +24,8 @@ export interface ServerConfig {
   readonly retentionSchedule?: RetentionSchedule | null;
   /** How long a request waits for a database connection before SERVICE_UNAVAILABLE (default 5 s). */
   readonly databaseConnectTimeoutMs?: number;
+  /** Seconds an analytics answer is kept while nothing behind it changes (default 30; 0: none kept). */
+  readonly answerCacheSeconds?: number;
   /** Reminder emails: mail server, link address, timer and working hours; `publicUrl` always set here. */
   readonly reminders: ReminderSettings & { readonly publicUrl: string };
 }
