@@ -1,5 +1,5 @@
 /**
- * `npm run bench:load [-- --size 100000] [--users 50] [--duration 30] [--rate 0] [--max-requests 50000] [--import-rows 2000]`
+ * `npm run bench:load [-- --size 100000] [--users 50] [--duration 30] [--rate 0] [--max-requests 50000] [--import-rows 2000] [--edit-every 0]`
  * (also the last part of `npm run bench`)
  *
  * The dashboard under load: a copy of the benchmark data set (`bench_<size>_<seed>` in
@@ -7,8 +7,8 @@
  * `users` signed-in users — business unit, executive, improvement group and scrutineer
  * staff of every partnership, one connection each — asking the dashboard's own queries
  * (overview, stage reach, breach statistics, drift, themes, theme signals) for their
- * partnership's last twelve months, while an import and a stream of edits run in the
- * same app. `--rate 0` (the default) is the worst case: every user asks again as soon as
+ * partnership's last twelve months, while an import and a stream of edits (one mutation
+ * every `--edit-every` milliseconds, 0: back to back) run in the same app. `--rate 0` (the default) is the worst case: every user asks again as soon as
  * an answer arrives; `--rate N` paces all users together at N requests a second.
  * Bounded by `--duration` seconds and `--max-requests`. Prints throughput, median and
  * 99th-percentile latency and the errors (non-2xx, timeouts, GraphQL errors); the target
@@ -36,12 +36,14 @@ const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const PERIOD = { from: '2024-11-01', to: '2025-11-01' };
 const ROLES = ['business_unit', 'executive', 'improvement_group', 'scrutineer'] as const;
 const DAY = 86_400_000;
+/** Back to back by default: the most writes one person could make, far more than a partnership records in a day. */
+const DEFAULT_EDIT_EVERY_MS = 0;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       size: { type: 'string' }, seed: { type: 'string' }, users: { type: 'string' }, duration: { type: 'string' },
-      rate: { type: 'string' }, 'max-requests': { type: 'string' }, 'import-rows': { type: 'string' },
+      rate: { type: 'string' }, 'max-requests': { type: 'string' }, 'import-rows': { type: 'string' }, 'edit-every': { type: 'string' },
     },
   });
   const whole = (value: string | undefined, fallback: number, name: string, min = 1) => {
@@ -56,6 +58,7 @@ async function main(): Promise<void> {
   const rate = whole(values.rate, 0, 'rate', 0);
   const maxRequests = whole(values['max-requests'], 50_000, 'max-requests');
   const importRows = whole(values['import-rows'], 2_000, 'import-rows', 0);
+  const editEveryMs = whole(values['edit-every'], DEFAULT_EDIT_EVERY_MS, 'edit-every', 0);
   const log = (line: string) => console.log(line);
 
   log(`\n== Load: ${size.toLocaleString('en-GB')} escalations, ${users} signed-in users, ${duration} s ==`);
@@ -68,7 +71,7 @@ async function main(): Promise<void> {
     const url = cluster.urlFor(scratch);
     await withClient(url, (client) => client.query('ANALYZE')); // a copy starts without activity statistics
     log(`  ${await describeDataset(url)}`);
-    await run(url, { users, duration, rate, maxRequests, importRows }, log);
+    await run(url, { users, duration, rate, maxRequests, importRows, editEveryMs }, log);
   } finally {
     if (scratch) await admin(cluster, (client) => client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(scratch!)} WITH (FORCE)`)).catch(() => undefined);
     await cluster.stop();
@@ -81,6 +84,7 @@ interface RunOptions {
   readonly rate: number;
   readonly maxRequests: number;
   readonly importRows: number;
+  readonly editEveryMs: number;
 }
 
 async function run(ownerUrl: string, options: RunOptions, log: (line: string) => void): Promise<void> {
@@ -103,7 +107,8 @@ async function run(ownerUrl: string, options: RunOptions, log: (line: string) =>
     log(`  users: ${describeUsers(people.dashboard)}; query limits: cost ${queryLimits.maxCost.toLocaleString('en-GB')} per query, ` +
       `${queryLimits.costPerMinute.toLocaleString('en-GB')} per user per minute`);
     log(`  load: ${options.rate > 0 ? `${options.rate} requests/s across all users` : 'each user asks again as soon as answered (no pause)'}; ` +
-      `at most ${options.duration} s and ${options.maxRequests.toLocaleString('en-GB')} requests`);
+      `at most ${options.duration} s and ${options.maxRequests.toLocaleString('en-GB')} requests; ` +
+      `edits ${options.editEveryMs > 0 ? `one every ${options.editEveryMs} ms` : 'back to back'} in one partnership`);
     for (const user of loadUsers.slice(0, Math.min(loadUsers.length, 10))) {
       for (const { body } of user.bodies) await send(app.url, user.cookie, body); // warm-up, not timed
     }
@@ -116,7 +121,7 @@ async function run(ownerUrl: string, options: RunOptions, log: (line: string) =>
         loadRunning = false;
       });
     const imported = options.importRows > 0 ? importDuringLoad(app.url, ownerUrl, people.importer, options.importRows) : Promise.resolve(null);
-    const edits = editWhileRunning(app.url, people.editor, () => loadRunning);
+    const edits = editWhileRunning(app.url, people.editor, () => loadRunning, options.editEveryMs);
     const [result, importResult, editResult] = await Promise.all([load, imported, edits]);
     const elapsed = (performance.now() - started) / 1000;
     report(result, importResult, editResult, elapsed, log);
@@ -141,7 +146,8 @@ function report(
   for (const sample of out.errorSamples) log(`    ${sample}`);
   for (const [name, times] of Object.entries(out.byQuery)) {
     const t = [...times].sort((a, b) => a - b);
-    log(`    ${name.padEnd(18)} ${String(t.length).padStart(6)} answered, median ${formatMs(percentile(t, 0.5)).padStart(6)} ms, p99 ${formatMs(percentile(t, 0.99)).padStart(6)} ms`);
+    log(`    ${name.padEnd(18)} ${String(t.length).padStart(6)} answered, median ${formatMs(percentile(t, 0.5)).padStart(6)} ms, p99 ${formatMs(percentile(t, 0.99)).padStart(6)} ms, ` +
+      `answer ${((out.answerBytes[name] ?? 0) / 1024).toFixed(0)} KB`);
   }
   if (imported) log(`  alongside: an import of ${imported.rows.toLocaleString('en-GB')} rows, ${imported.status} in ${imported.seconds.toFixed(1)} s`);
   const sorted = [...edits.latencies].sort((a, b) => a - b);
@@ -254,14 +260,21 @@ async function send(url: string, cookie: string, body: string): Promise<{ data?:
   return (await response.json()) as { data?: Record<string, { id: string; version: number }>; errors?: unknown[] };
 }
 
-/** Records escalations, moves each up a stage and resolves it, one mutation after another, until the load ends. */
-async function editWhileRunning(url: string, editor: Editor, running: () => boolean): Promise<{ done: number; failed: number; latencies: number[]; samples: string[] }> {
+/**
+ * Records escalations, moves each up a stage and resolves it, one mutation every `everyMs`
+ * (or straight after the last when it took longer; 0: back to back), until the load ends.
+ */
+async function editWhileRunning(url: string, editor: Editor, running: () => boolean, everyMs: number): Promise<{ done: number; failed: number; latencies: number[]; samples: string[] }> {
   const latencies: number[] = [];
   const samples: string[] = [];
   let failed = 0;
   const begun = performance.now();
+  let next = performance.now();
   const timed = async (query: string, input: Record<string, unknown>) => {
+    while (performance.now() < next && running()) await new Promise((resolve) => setTimeout(resolve, Math.min(100, next - performance.now())));
+    if (!running()) return null;
     const started = performance.now();
+    next = started + everyMs;
     const answer = await send(url, editor.cookie, JSON.stringify({ query, variables: { input } }));
     const took = performance.now() - started;
     latencies.push(took);

@@ -32,6 +32,8 @@ export interface LoadDriverOutput {
   readonly errorSamples: readonly string[];
   /** Milliseconds from sending to the whole answer, by query. */
   readonly byQuery: Readonly<Record<string, readonly number[]>>;
+  /** Bytes of the last answer to each query. */
+  readonly answerBytes: Readonly<Record<string, number>>;
 }
 
 interface Context {
@@ -47,6 +49,7 @@ let responses = 0;
 let graphqlErrors = 0;
 const errorSamples: string[] = [];
 const byQuery: Record<string, number[]> = {};
+const answerBytes: Record<string, number> = {};
 
 const instance = autocannon(
   {
@@ -72,6 +75,7 @@ const instance = autocannon(
         onResponse: (status: number, body: string, context: Context) => {
           responses += 1;
           (byQuery[context.current!] ??= []).push(performance.now() - context.sentAt!);
+          answerBytes[context.current!] = Buffer.byteLength(body);
           if (status === 200 && body.includes('"errors"')) {
             graphqlErrors += 1;
             if (errorSamples.length < 5) errorSamples.push(`${context.current}: ${body.slice(0, 300)}`);
@@ -88,6 +92,6 @@ const instance = autocannon(
     // Inside a worker thread autocannon hands back its raw histograms: summarise them as it does on the main thread.
     const result = (autocannon as unknown as { aggregateResult(results: unknown[], options: object): autocannon.Result })
       .aggregateResult([raw], { url: input.url, connections: input.users.length, duration: input.durationSeconds });
-    parentPort!.postMessage({ kind: 'load-result', result, graphqlErrors, errorSamples, byQuery } satisfies LoadDriverOutput);
+    parentPort!.postMessage({ kind: 'load-result', result, graphqlErrors, errorSamples, byQuery, answerBytes } satisfies LoadDriverOutput);
   },
 );

@@ -7,7 +7,8 @@
  * whole history (three years). Printed per query: median and p95 over HTTP, beside the
  * same SQL run directly against PostgreSQL (captured from the API, replayed as the same
  * role in the same kind of snapshot: median and p95), and PostgreSQL's own execution time
- * (EXPLAIN ANALYZE, summed over the query's statements).
+ * (EXPLAIN ANALYZE, summed over the query's statements). The app keeps no answers here
+ * (ANALYTICS_CACHE_SECONDS 0): every run is the cost of working the answer out.
  */
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -55,6 +56,7 @@ async function benchSize(ownerUrl: string, runs: number, only: readonly string[]
   const app = await createApp({
     databaseUrl: ownerUrl, port: 0, logger: ['error', 'warn'], outcomeRefreshMinutes: 0, clock: () => BENCH_AS_OF,
     queryLimits: { maxDepth: 50, maxCost: 1e9, costPerMinute: 1e12 },
+    analyticsCacheSeconds: 0, // every run works its answer out: the figures are the cost of the SQL, not of a kept answer
   });
   const replayer = await openReplayer(await deriveAppDatabaseUrl(ownerUrl, { error: log }), user);
   try {
