@@ -19,6 +19,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
@@ -114,6 +115,14 @@ async function run(ownerUrl: string, options: RunOptions, log: (line: string) =>
     }
 
     log(`  machine before the run: load average ${os.loadavg().map((l) => l.toFixed(2)).join(', ')} on ${os.cpus().length} CPUs`);
+    // The app runs in this process: how long its work waited for the event loop, and for garbage collection.
+    const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+    loopDelay.enable();
+    const gcPauses: number[] = [];
+    const gcObserver = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) gcPauses.push(entry.duration);
+    });
+    gcObserver.observe({ entryTypes: ['gc'] });
     const started = performance.now();
     let loadRunning = true;
     const load = drive({ url: app.url, users: loadUsers, durationSeconds: options.duration, maxRequests: options.maxRequests, overallRate: options.rate })
@@ -124,7 +133,14 @@ async function run(ownerUrl: string, options: RunOptions, log: (line: string) =>
     const edits = editWhileRunning(app.url, people.editor, () => loadRunning, options.editEveryMs);
     const [result, importResult, editResult] = await Promise.all([load, imported, edits]);
     const elapsed = (performance.now() - started) / 1000;
+    loopDelay.disable();
+    gcObserver.disconnect();
     report(result, importResult, editResult, elapsed, log);
+    const ms = (nanoseconds: number) => (nanoseconds / 1e6).toFixed(0);
+    log(`  the server's event loop: delay median ${ms(loopDelay.percentile(50))} ms, p99 ${ms(loopDelay.percentile(99))} ms, max ${ms(loopDelay.max)} ms`);
+    gcPauses.sort((a, b) => a - b);
+    log(`  garbage collection: ${gcPauses.length} pauses, ${gcPauses.reduce((a, b) => a + b, 0).toFixed(0)} ms in all, the longest ${(gcPauses.at(-1) ?? 0).toFixed(0)} ms; ` +
+      `heap in use afterwards ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MB`);
   } finally {
     await app.close();
   }
