@@ -45,7 +45,9 @@ export async function freePort(): Promise<number> {
 /**
  * Starts a PostgreSQL cluster from the npm-shipped binaries. PostgreSQL refuses to
  * run as root, so as root the cluster runs as a `postgres` system user created on
- * first use. A `postmaster.pid` left by a killed run is cleared before starting.
+ * first use. A `postmaster.pid` left by a killed run is cleared before starting; one of a
+ * PostgreSQL still running on the folder stops this start with an error instead (two
+ * servers on one folder would corrupt it).
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   const dataDir = path.resolve(options.dataDir);
@@ -73,7 +75,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   });
 
   if (!initialised) await cluster.initialise();
-  await rm(path.join(dataDir, 'postmaster.pid'), { force: true }).catch(() => undefined);
+  await clearStalePidFile(dataDir);
   try {
     await cluster.start();
   } catch (error) {
@@ -113,5 +115,39 @@ export async function createDatabaseIfMissing(adminUrl: string, database: string
     }
   } finally {
     await client.end();
+  }
+}
+
+/**
+ * Removes `postmaster.pid` when the process it names is gone or is not PostgreSQL (a
+ * killed run's file, whose pid a container may since have given to another process);
+ * refuses when a PostgreSQL still runs on the folder.
+ */
+export async function clearStalePidFile(dataDir: string): Promise<void> {
+  const file = path.join(dataDir, 'postmaster.pid');
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    return; // none
+  }
+  const pid = Number(text.split('\n')[0]);
+  if (Number.isInteger(pid) && pid > 0 && (await isPostgres(pid))) {
+    throw new Error(`A PostgreSQL (process ${pid}) is already running on ${dataDir}: stop it first, or use another folder`);
+  }
+  await rm(file, { force: true });
+}
+
+async function isPostgres(pid: number): Promise<boolean> {
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'EPERM') return false; // no such process
+  }
+  try {
+    const command = await readFile(`/proc/${pid}/cmdline`, 'utf8');
+    return /postgres/.test(command.split('\0')[0] ?? '');
+  } catch {
+    return true; // alive, and nothing says what it is: assume the worst
   }
 }

@@ -1,7 +1,8 @@
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { runMigrations, startEmbeddedPostgres, type InstalledPartnership, type RunningPostgres } from '@escalation-insights/database';
+import { clearStalePidFile, runMigrations, startEmbeddedPostgres, type InstalledPartnership, type RunningPostgres } from '@escalation-insights/database';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createApp, type RunningApp } from '@escalation-insights/server';
 import { DUDLEY } from '@escalation-insights/shared';
@@ -195,4 +196,37 @@ describe('a database restart under a stream of writes', () => {
     const healthWarning = lines.find((line) => line['context'] === 'HealthService' && String(line['msg']).startsWith('Database check failed'));
     expect(healthWarning?.['requestId']).toEqual(expect.any(String));
   }, 240_000);
+});
+
+describe('the pid file of an embedded PostgreSQL', () => {
+  let folder: string;
+  let postgres: RunningPostgres | undefined;
+
+  beforeAll(async () => {
+    folder = await mkdtemp(path.join(os.tmpdir(), 'ei-pid-'));
+    await chmod(folder, 0o755);
+  });
+  afterAll(async () => {
+    await postgres?.stop();
+    await rm(folder, { recursive: true, force: true });
+  });
+
+  it('is cleared when left by a process that is gone or is not PostgreSQL, never while PostgreSQL runs on the folder', async () => {
+    const stale = path.join(folder, 'stale');
+    await mkdir(stale);
+    const pidFile = path.join(stale, 'postmaster.pid');
+    const gone = spawnSync(process.execPath, ['-e', '0']).pid!; // exited already
+    for (const pid of [gone, process.pid]) {
+      await writeFile(pidFile, `${pid}\n${stale}\n`);
+      await clearStalePidFile(stale);
+      await expect(readFile(pidFile, 'utf8')).rejects.toMatchObject({ code: 'ENOENT' });
+    }
+
+    const dataDir = path.join(folder, 'postgres');
+    postgres = await startEmbeddedPostgres({ dataDir, database: 'ei_pid' });
+    const running = await readFile(path.join(dataDir, 'postmaster.pid'), 'utf8');
+    await expect(startEmbeddedPostgres({ dataDir, database: 'ei_pid' })).rejects.toThrow(/A PostgreSQL \(process \d+\) is already running on/);
+    expect(await readFile(path.join(dataDir, 'postmaster.pid'), 'utf8')).toBe(running);
+    await withClient(postgres.url, (client) => client.query('SELECT 1'));
+  }, 120_000);
 });
