@@ -56,6 +56,7 @@ export interface PercentileRow {
  * and the number of cells, not with n log n; the answer is the same to the last bit.
  */
 export async function readDurationPercentiles(run: SqlRunner, scope: AnalyticsScope, agencyRole: AgencyRole): Promise<PercentileRow[]> {
+  if (isNarrowed(scope)) return readNarrowedPercentiles(run, scope, agencyRole);
   const params = new SqlParams();
   const agencyKind = agencyRole === 'raising' ? KIND.raising : KIND.receiving;
   const cells = cellsSql(scope, params, agencyKind);
@@ -149,6 +150,48 @@ export async function readDurationPercentiles(run: SqlRunner, scope: AnalyticsSc
   return percentileRows(rows);
 }
 
+function isNarrowed(scope: AnalyticsScope): boolean {
+  return scope.raisingAgencyIds !== null || scope.receivingAgencyIds !== null || scope.categoryCodes !== null || scope.urgencies !== null;
+}
+
+/**
+ * With a filter by agency, category or urgency, which the cells do not hold, the cohort's
+ * outcomes are read anyway: then PostgreSQL's own percentile_cont over them, every
+ * breakdown in one pass (grouping sets), costs less than making cells of them first.
+ * Same rows as the cells' query.
+ */
+async function readNarrowedPercentiles(run: SqlRunner, scope: AnalyticsScope, agencyRole: AgencyRole): Promise<PercentileRow[]> {
+  const params = new SqlParams();
+  const agency = agencyRole === 'raising' ? 'o.raising_agency_id' : 'o.receiving_agency_id';
+  const within = `o.raised_at >= ${localMidnight(params, scope.period.from)} AND o.raised_at < ${localMidnight(params, scope.period.to)}`;
+  const rows = await run<Record<string, unknown>>(
+    `SELECT g.breakdown, g.measure, g.report_unit, g.rule_code, g.limit_unit, g.stage_code, g.tier, g.agency_id, g.month, g.total, x.p, x.value
+     FROM (
+       SELECT CASE WHEN grouping(o.rule_code) = 0 THEN 'rule' WHEN grouping(o.stage_code) = 0 THEN 'stage'
+                   WHEN grouping(o.tier) = 0 THEN 'tier' WHEN grouping(${agency}) = 0 THEN 'agency'
+                   WHEN grouping(o.raised_month) = 0 THEN 'month' ELSE 'overall' END AS breakdown,
+              m.measure, CASE o.limit_unit WHEN 'same_working_day' THEN 'working_days' ELSE o.limit_unit END AS report_unit,
+              CASE WHEN grouping(o.rule_code) = 0 THEN o.rule_code ELSE '' END AS rule_code,
+              CASE WHEN grouping(o.rule_code) = 0 THEN o.limit_unit ELSE '' END AS limit_unit,
+              CASE WHEN grouping(o.stage_code) = 0 THEN o.stage_code ELSE '' END AS stage_code,
+              CASE WHEN grouping(o.tier) = 0 THEN o.tier::int ELSE 0 END AS tier,
+              CASE WHEN grouping(${agency}) = 0 THEN ${agency}::text ELSE '0' END AS agency_id,
+              CASE WHEN grouping(o.raised_month) = 0 THEN o.raised_month::text END AS month,
+              count(*)::bigint AS total,
+              percentile_cont(ARRAY[0.5, 0.9]::float8[]) WITHIN GROUP (ORDER BY m.v) AS pct
+       FROM analytics_outcome o
+       CROSS JOIN LATERAL (VALUES ('taken', o.elapsed, o.status IN ('met', 'breached')),
+                                  ('late', o.lateness, o.status IN ('breached', 'overdue'))) AS m (measure, v, counted)
+       WHERE ${[...dimensionConditions('o', scope, params), within].join(' AND ')} AND m.counted AND m.v IS NOT NULL
+       GROUP BY m.measure, CASE o.limit_unit WHEN 'same_working_day' THEN 'working_days' ELSE o.limit_unit END, GROUPING SETS ((), (o.rule_code, o.limit_unit, o.stage_code, o.tier), (o.stage_code, o.tier), (o.tier),
+                                                     (${agency}), (o.raised_month))
+     ) g
+     CROSS JOIN LATERAL unnest(ARRAY[0.5, 0.9]::float8[], g.pct) AS x (p, value)`,
+    params,
+  );
+  return percentileRows(rows);
+}
+
 /** Rows of the query, two (median and p90) per group and measure, as one PercentileRow each. */
 function percentileRows(rows: readonly Record<string, unknown>[]): PercentileRow[] {
   const byGroup = new Map<string, { row: Record<string, unknown>; median?: number; p90?: number }>();
@@ -186,8 +229,7 @@ function percentileRows(rows: readonly Record<string, unknown>[]): PercentileRow
  * agency_id, raised_month, n, pivots, vals.
  */
 function cellsSql(scope: AnalyticsScope, params: SqlParams, agencyKind: number): string {
-  const narrowed = scope.raisingAgencyIds !== null || scope.receivingAgencyIds !== null || scope.categoryCodes !== null || scope.urgencies !== null;
-  const whole = narrowed ? null : wholeMonths(scope.period);
+  const whole = isNarrowed(scope) ? null : wholeMonths(scope.period);
   const kinds = [KIND.overall, KIND.rule, KIND.stage, KIND.tier, agencyKind];
   const made = (ranges: readonly Period[]) => madeCellsSql(scope, params, kinds, ranges);
   if (whole === null) return made([scope.period])!;
