@@ -39,8 +39,18 @@ export interface StrategicLogVariables {
   readonly limit: number;
 }
 
-/** What a list of the log shows of an entry, and what its mutations answer with. */
-const LOG_ENTRY_SUMMARY = gql`
+export const STRATEGIC_LOG: TypedDocumentNode<StrategicLogData, StrategicLogVariables> = gql`
+  query StrategicLog($partnershipId: ID!, $statuses: [StrategicLogStatus!], $overdueOnly: Boolean!, $offset: Int!, $limit: Int!) {
+    strategicLog(partnershipId: $partnershipId, statuses: $statuses, overdueOnly: $overdueOnly, offset: $offset, limit: $limit) {
+      totalCount
+      offset
+      limit
+      items {
+        ...LogEntrySummary
+      }
+    }
+  }
+
   fragment LogEntrySummary on StrategicLogEntry {
     id
     partnershipId
@@ -65,21 +75,6 @@ const LOG_ENTRY_SUMMARY = gql`
   }
 `;
 
-export const STRATEGIC_LOG: TypedDocumentNode<StrategicLogData, StrategicLogVariables> = gql`
-  query StrategicLog($partnershipId: ID!, $statuses: [StrategicLogStatus!], $overdueOnly: Boolean!, $offset: Int!, $limit: Int!) {
-    strategicLog(partnershipId: $partnershipId, statuses: $statuses, overdueOnly: $overdueOnly, offset: $offset, limit: $limit) {
-      totalCount
-      offset
-      limit
-      items {
-        ...LogEntrySummary
-      }
-    }
-  }
-
-  ${LOG_ENTRY_SUMMARY}
-`;
-
 export interface OverdueLogData {
   readonly overdueLogEntries: { readonly count: number; readonly asOf: string; readonly entries: readonly LogEntrySummary[] };
 }
@@ -95,7 +90,28 @@ export const OVERDUE_LOG_ENTRIES: TypedDocumentNode<OverdueLogData, { readonly p
     }
   }
 
-  ${LOG_ENTRY_SUMMARY}
+  fragment LogEntrySummary on StrategicLogEntry {
+    id
+    partnershipId
+    title
+    status
+    owner
+    addedOn
+    reviewDate
+    isOverdue
+    version
+    theme {
+      categoryCode
+      categoryLabel
+      receivingAgencyId
+      receivingAgencyName
+    }
+    linkedEscalationCount {
+      value
+      display
+      suppressed
+    }
+  }
 `;
 
 export interface StatusChange {
@@ -242,7 +258,28 @@ export const LOG_ENTRY: TypedDocumentNode<LogEntryData, { readonly partnershipId
     }
   }
 
-  ${LOG_ENTRY_SUMMARY}
+  fragment LogEntrySummary on StrategicLogEntry {
+    id
+    partnershipId
+    title
+    status
+    owner
+    addedOn
+    reviewDate
+    isOverdue
+    version
+    theme {
+      categoryCode
+      categoryLabel
+      receivingAgencyId
+      receivingAgencyName
+    }
+    linkedEscalationCount {
+      value
+      display
+      suppressed
+    }
+  }
 
   fragment LogCount on AnalyticsCount {
     value
@@ -283,7 +320,28 @@ export const UPDATE_LOG_ENTRY: TypedDocumentNode<{ readonly updateLogEntry: LogE
     }
   }
 
-  ${LOG_ENTRY_SUMMARY}
+  fragment LogEntrySummary on StrategicLogEntry {
+    id
+    partnershipId
+    title
+    status
+    owner
+    addedOn
+    reviewDate
+    isOverdue
+    version
+    theme {
+      categoryCode
+      categoryLabel
+      receivingAgencyId
+      receivingAgencyName
+    }
+    linkedEscalationCount {
+      value
+      display
+      suppressed
+    }
+  }
 `;
 
 export const RESPOND_TO_LOG_ENTRY: TypedDocumentNode<{ readonly respondToLogEntry: LogEntrySummary }, { readonly input: RespondToLogEntryInput }> = gql`
@@ -293,7 +351,28 @@ export const RESPOND_TO_LOG_ENTRY: TypedDocumentNode<{ readonly respondToLogEntr
     }
   }
 
-  ${LOG_ENTRY_SUMMARY}
+  fragment LogEntrySummary on StrategicLogEntry {
+    id
+    partnershipId
+    title
+    status
+    owner
+    addedOn
+    reviewDate
+    isOverdue
+    version
+    theme {
+      categoryCode
+      categoryLabel
+      receivingAgencyId
+      receivingAgencyName
+    }
+    linkedEscalationCount {
+      value
+      display
+      suppressed
+    }
+  }
 `;
 
 export const CHANGE_LOG_ENTRY_STATUS: TypedDocumentNode<{ readonly changeLogEntryStatus: LogEntrySummary }, { readonly input: ChangeLogEntryStatusInput }> = gql`
@@ -303,7 +382,28 @@ export const CHANGE_LOG_ENTRY_STATUS: TypedDocumentNode<{ readonly changeLogEntr
     }
   }
 
-  ${LOG_ENTRY_SUMMARY}
+  fragment LogEntrySummary on StrategicLogEntry {
+    id
+    partnershipId
+    title
+    status
+    owner
+    addedOn
+    reviewDate
+    isOverdue
+    version
+    theme {
+      categoryCode
+      categoryLabel
+      receivingAgencyId
+      receivingAgencyName
+    }
+    linkedEscalationCount {
+      value
+      display
+      suppressed
+    }
+  }
 `;
 
 export interface RaiseLogEntryInput {
