@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { stringifyGraphqlResult } from '../analytics/kept-results.js';
 import { requestActor } from '../auth/session-user.js';
 import type { ServerConfig } from '../config/server-config.js';
 import { graphqlOperationLogPlugin } from '../logging/graphql-operation-log.js';
@@ -35,6 +36,8 @@ export function graphqlOptions(config: ServerConfig, extraPlugins: readonly Apol
     // No HTTP cache hints or traces are used: without these two built-in plugins, Apollo does not wrap every field's
     // resolver to time it, which is much of the cost of answering a large analytics result.
     plugins: [queryLimitsPlugin(config.queryLimits), graphqlOperationLogPlugin(), ApolloServerPluginCacheControlDisabled(), ApolloServerPluginInlineTraceDisabled(), ...extraPlugins],
+    // Kept analytics results are written out as JSON once, not once per request that is sent them.
+    stringifyResult: stringifyGraphqlResult,
     // The actor comes from the session cookie (auth/session.middleware.ts); `res` sets and clears that cookie.
     context: ({ req, res }: { req: IncomingMessage; res: ServerResponse }): GraphqlContext => ({
       req,
