@@ -1,5 +1,5 @@
 /**
- * `npm run bench:load [-- --size 100000] [--users 50] [--duration 30] [--rate 0] [--max-requests 50000] [--import-rows 2000] [--edit-every 0]`
+ * `npm run bench:load [-- --size 100000] [--users 50] [--duration 30] [--rate 0] [--max-requests 50000] [--import-rows 2000] [--edit-every 0] [--stale-seconds 5]`
  * (also the last part of `npm run bench`)
  *
  * The dashboard under load: a copy of the benchmark data set (`bench_<size>_<seed>` in
@@ -12,8 +12,11 @@
  * an answer arrives; `--rate N` paces all users together at N requests a second.
  * Bounded by `--duration` seconds and `--max-requests`. Prints throughput, median and
  * 99th-percentile latency and the errors (non-2xx, timeouts, GraphQL errors); the target
- * is zero errors and p99 under 1 s. The query limits are the server's own, or those of
- * QUERY_COST_PER_MINUTE / QUERY_MAX_COST in the environment (docs/security.md).
+ * is zero errors and p99 under 1 s. Answers superseded by a change may be sent for
+ * `--stale-seconds` while they are worked out again, as the server does by default
+ * (ANALYTICS_STALE_SECONDS; docs/analytics.md "Kept answers"). The query limits are the
+ * server's own (but see UNPACED_COST_PER_MINUTE), or those of QUERY_COST_PER_MINUTE /
+ * QUERY_MAX_COST in the environment (docs/security.md).
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -25,7 +28,7 @@ import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { DEFAULT_DEMO_SEED, type RunningPostgres } from '@escalation-insights/database';
 import {
-  createApp, DEFAULT_QUERY_LIMITS, hashSessionToken, newSessionToken, sessionCookieName, writeSyntheticLog, type QueryLimits,
+  createApp, DEFAULT_ANALYTICS_STALE_SECONDS, DEFAULT_QUERY_LIMITS, hashSessionToken, newSessionToken, sessionCookieName, writeSyntheticLog, type QueryLimits,
 } from '@escalation-insights/server';
 import pg from 'pg';
 import { BENCH_AS_OF, describeDataset, ensureDataset, startBenchCluster } from './datasets.js';
@@ -45,6 +48,7 @@ async function main(): Promise<void> {
     options: {
       size: { type: 'string' }, seed: { type: 'string' }, users: { type: 'string' }, duration: { type: 'string' },
       rate: { type: 'string' }, 'max-requests': { type: 'string' }, 'import-rows': { type: 'string' }, 'edit-every': { type: 'string' },
+      'stale-seconds': { type: 'string' },
     },
   });
   const whole = (value: string | undefined, fallback: number, name: string, min = 1) => {
@@ -60,6 +64,8 @@ async function main(): Promise<void> {
   const maxRequests = whole(values['max-requests'], 50_000, 'max-requests');
   const importRows = whole(values['import-rows'], 2_000, 'import-rows', 0);
   const editEveryMs = whole(values['edit-every'], DEFAULT_EDIT_EVERY_MS, 'edit-every', 0);
+  // As the server runs by default (ANALYTICS_STALE_SECONDS); 0: every answer current, however often the data changes.
+  const staleSeconds = whole(values['stale-seconds'], DEFAULT_ANALYTICS_STALE_SECONDS, 'stale-seconds', 0);
   const log = (line: string) => console.log(line);
 
   log(`\n== Load: ${size.toLocaleString('en-GB')} escalations, ${users} signed-in users, ${duration} s ==`);
@@ -72,7 +78,7 @@ async function main(): Promise<void> {
     const url = cluster.urlFor(scratch);
     await withClient(url, (client) => client.query('ANALYZE')); // a copy starts without activity statistics
     log(`  ${await describeDataset(url)}`);
-    await run(url, { users, duration, rate, maxRequests, importRows, editEveryMs }, log);
+    await run(url, { users, duration, rate, maxRequests, importRows, editEveryMs, staleSeconds }, log);
   } finally {
     if (scratch) await admin(cluster, (client) => client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(scratch!)} WITH (FORCE)`)).catch(() => undefined);
     await cluster.stop();
@@ -86,14 +92,15 @@ interface RunOptions {
   readonly maxRequests: number;
   readonly importRows: number;
   readonly editEveryMs: number;
+  readonly staleSeconds: number;
 }
 
 async function run(ownerUrl: string, options: RunOptions, log: (line: string) => void): Promise<void> {
-  const queryLimits = queryLimitsFromEnv();
+  const queryLimits = queryLimitsFromEnv(options.rate === 0);
   const people = await signInUsers(ownerUrl, options.users);
   const app = await createApp({
     databaseUrl: ownerUrl, port: 0, host: '127.0.0.1', logger: ['error', 'warn'], outcomeRefreshMinutes: 0, retentionSchedule: null,
-    clock: () => BENCH_AS_OF, queryLimits,
+    clock: () => BENCH_AS_OF, queryLimits, analyticsStaleSeconds: options.staleSeconds,
   });
   try {
     const operations = await dashboardOperations(REPO_ROOT);
@@ -106,7 +113,7 @@ async function run(ownerUrl: string, options: RunOptions, log: (line: string) =>
     }));
     log(`  queries: ${operations.map((op) => op.name).join(', ')} — each user's own partnership, ${PERIOD.from} to ${PERIOD.to}`);
     log(`  users: ${describeUsers(people.dashboard)}; query limits: cost ${queryLimits.maxCost.toLocaleString('en-GB')} per query, ` +
-      `${queryLimits.costPerMinute.toLocaleString('en-GB')} per user per minute`);
+      `${queryLimits.costPerMinute.toLocaleString('en-GB')} per user per minute; superseded answers sent for up to ${options.staleSeconds} s`);
     log(`  load: ${options.rate > 0 ? `${options.rate} requests/s across all users` : 'each user asks again as soon as answered (no pause)'}; ` +
       `at most ${options.duration} s and ${options.maxRequests.toLocaleString('en-GB')} requests; ` +
       `edits ${options.editEveryMs > 0 ? `one every ${options.editEveryMs} ms` : 'back to back'} in one partnership`);
@@ -194,7 +201,14 @@ function drive(input: LoadDriverInput): Promise<LoadDriverOutput> {
 }
 
 /** QUERY_MAX_COST and QUERY_COST_PER_MINUTE when set (whole numbers), else the server's defaults. */
-function queryLimitsFromEnv(): QueryLimits {
+/**
+ * Users who never pause ask about ten queries a second each: the per-user budget exists to
+ * refuse exactly that, so without QUERY_COST_PER_MINUTE it is raised out of the way for them
+ * (`--rate 0`) to measure the server; paced users get the server's own budget.
+ */
+const UNPACED_COST_PER_MINUTE = 100_000_000;
+
+function queryLimitsFromEnv(unpaced: boolean): QueryLimits {
   const read = (name: string, fallback: number) => {
     const value = process.env[name]?.trim();
     if (!value) return fallback;
@@ -204,7 +218,7 @@ function queryLimitsFromEnv(): QueryLimits {
   return {
     ...DEFAULT_QUERY_LIMITS,
     maxCost: read('QUERY_MAX_COST', DEFAULT_QUERY_LIMITS.maxCost),
-    costPerMinute: read('QUERY_COST_PER_MINUTE', DEFAULT_QUERY_LIMITS.costPerMinute),
+    costPerMinute: read('QUERY_COST_PER_MINUTE', unpaced ? UNPACED_COST_PER_MINUTE : DEFAULT_QUERY_LIMITS.costPerMinute),
   };
 }
 

@@ -47,7 +47,9 @@ export class AppModule {
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           inject: [AnswerCache, Clock],
-          useFactory: (cache: AnswerCache, clock: Clock) => graphqlOptions(config, [answerCachePlugin(cache, clock)]),
+          useFactory: (cache: AnswerCache, clock: Clock) => graphqlOptions(config, [
+            answerCachePlugin(cache, clock, (config.answerStaleSeconds ?? 0) * 1000),
+          ]),
         }),
         HealthModule,
         PartnershipsModule,

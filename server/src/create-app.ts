@@ -60,6 +60,12 @@ export interface CreateAppOptions {
   readonly outcomeRefreshMinutes?: number;
   /** Seconds an analytics answer is kept while the data behind it is unchanged (default 30; 0: computed for every request). */
   readonly analyticsCacheSeconds?: number;
+  /**
+   * Seconds a superseded analytics answer may still be sent while its replacement is worked
+   * out (0, the default here: every answer is current; the server's own default, from
+   * ANALYTICS_STALE_SECONDS, is DEFAULT_ANALYTICS_STALE_SECONDS).
+   */
+  readonly analyticsStaleSeconds?: number;
   /** Reminder emails (default: DEFAULT_REMINDER_SETTINGS: no mail server, so none are sent; links to http://host:port). */
   readonly reminders?: Partial<ReminderSettings>;
   /** Which reverse proxies may name the client's address in X-Forwarded-For (default: none; see trust-proxy.ts). */
@@ -99,6 +105,7 @@ export async function createApp(options: CreateAppOptions): Promise<RunningApp> 
     ...(options.retentionSchedule !== undefined ? { retentionSchedule: options.retentionSchedule } : {}),
     databaseConnectTimeoutMs: options.databaseConnectTimeoutMs ?? DEFAULT_DATABASE_CONNECT_TIMEOUT_MS,
     ...(options.analyticsCacheSeconds !== undefined ? { answerCacheSeconds: options.analyticsCacheSeconds } : {}),
+    answerStaleSeconds: options.analyticsStaleSeconds ?? 0,
     reminders: {
       ...DEFAULT_REMINDER_SETTINGS,
       ...options.reminders,

@@ -5,7 +5,7 @@ export { AppConfigError, loadAppConfig, type AppConfig } from './config/app-conf
 export { migrateDatabase, openDatabase, type DatabaseHandle } from './database/database-lifecycle.js';
 export { API_RESOLVERS, generateSchemaSdl, printSchemaFile } from './graphql/schema-sdl.js';
 export { CommonErrorCode } from './common/errors/common-error-code.js';
-export { LOG_LEVELS, type LogLevelName } from './config/operations-config.js';
+export { DEFAULT_ANALYTICS_STALE_SECONDS, LOG_LEVELS, type LogLevelName } from './config/operations-config.js';
 export { createRootLogger, REDACTED_PATHS, type LogSettings } from './logging/root-logger.js';
 export { PartnershipsErrorCode } from './partnerships/partnerships.exception.js';
 export { EscalationsErrorCode } from './escalations/escalations.exception.js';
@@ -34,6 +34,8 @@ export { ESCALATION_GROUPING_SETS, OUTCOME_GROUPING_SETS, RULE_GROUPING_SETS } f
 export { PIVOT_SPACING } from './analytics/duration-percentiles-sql.js';
 export { observeAnalyticsStatements, type AnalyticsStatement } from './analytics/analytics-reader.js';
 export { AnswerCache } from './analytics/answer-cache.js';
+export { markKept, stringifyGraphqlResult } from './analytics/kept-results.js';
+export { SessionsService } from './auth/sessions.service.js';
 export { readThemeSignalsFromRows, readThemeSignalsFromWeeks, type SignalRow } from './analytics/theme-signals-sql.js';
 export { createBackup, type BackupResult, type CreateBackupOptions } from './backups/create-backup.js';
 export { restoreBackup, type RestoreResult, type RestoreStep } from './backups/restore-backup.js';

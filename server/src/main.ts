@@ -51,6 +51,7 @@ async function main(): Promise<void> {
       shutdownGraceMs: config.operations.shutdownGraceMs,
       databaseConnectTimeoutMs: config.operations.databaseConnectTimeoutMs,
       analyticsCacheSeconds: config.operations.analyticsCacheSeconds,
+      analyticsStaleSeconds: config.operations.analyticsStaleSeconds,
     });
     shutdown.add('the app', () => server.close());
     if (config.seedDemoData) {

@@ -182,18 +182,21 @@ describe('the root logger', () => {
 describe('logging and shutdown settings from the environment', () => {
   const load = (env: Record<string, string>) => loadAppConfig({ NODE_ENV: 'test', ...env }, () => undefined).operations;
 
-  it('defaults to info, JSON (pretty only in development), a 20 s grace period, a 5 s connect timeout and answers kept 30 s', () => {
-    expect(load({})).toEqual({ logLevel: 'info', logFormat: 'json', shutdownGraceMs: 20_000, databaseConnectTimeoutMs: 5_000, analyticsCacheSeconds: 30 });
+  it('defaults to info, JSON (pretty only in development), a 20 s grace period, a 5 s connect timeout, answers kept 30 s and superseded ones sent for 5 s', () => {
+    expect(load({})).toEqual({
+      logLevel: 'info', logFormat: 'json', shutdownGraceMs: 20_000, databaseConnectTimeoutMs: 5_000, analyticsCacheSeconds: 30, analyticsStaleSeconds: 5,
+    });
     expect(loadAppConfig({ NODE_ENV: 'development' }, () => undefined).operations.logFormat).toBe('pretty');
   });
 
-  it('takes LOG_LEVEL, LOG_FORMAT, SHUTDOWN_GRACE_MS, DATABASE_CONNECT_TIMEOUT_MS and ANALYTICS_CACHE_SECONDS', () => {
-    expect(load({ LOG_LEVEL: 'DEBUG', LOG_FORMAT: 'pretty', SHUTDOWN_GRACE_MS: '1500', DATABASE_CONNECT_TIMEOUT_MS: '800', ANALYTICS_CACHE_SECONDS: '0' }))
-      .toEqual({ logLevel: 'debug', logFormat: 'pretty', shutdownGraceMs: 1500, databaseConnectTimeoutMs: 800, analyticsCacheSeconds: 0 });
+  it('takes LOG_LEVEL, LOG_FORMAT, SHUTDOWN_GRACE_MS, DATABASE_CONNECT_TIMEOUT_MS, ANALYTICS_CACHE_SECONDS and ANALYTICS_STALE_SECONDS', () => {
+    expect(load({
+      LOG_LEVEL: 'DEBUG', LOG_FORMAT: 'pretty', SHUTDOWN_GRACE_MS: '1500', DATABASE_CONNECT_TIMEOUT_MS: '800', ANALYTICS_CACHE_SECONDS: '0', ANALYTICS_STALE_SECONDS: '0',
+    })).toEqual({ logLevel: 'debug', logFormat: 'pretty', shutdownGraceMs: 1500, databaseConnectTimeoutMs: 800, analyticsCacheSeconds: 0, analyticsStaleSeconds: 0 });
   });
 
   it('refuses values it cannot use, naming each', () => {
-    const bad = { LOG_LEVEL: 'verbose', LOG_FORMAT: 'xml', SHUTDOWN_GRACE_MS: '20s', DATABASE_CONNECT_TIMEOUT_MS: '0', ANALYTICS_CACHE_SECONDS: '7200' };
+    const bad = { LOG_LEVEL: 'verbose', LOG_FORMAT: 'xml', SHUTDOWN_GRACE_MS: '20s', DATABASE_CONNECT_TIMEOUT_MS: '0', ANALYTICS_CACHE_SECONDS: '7200', ANALYTICS_STALE_SECONDS: '-1' };
     expect(() => load(bad)).toThrow(AppConfigError);
     try {
       load(bad);
@@ -204,6 +207,7 @@ describe('logging and shutdown settings from the environment', () => {
       expect(message).toContain('SHUTDOWN_GRACE_MS must be a whole number of milliseconds');
       expect(message).toContain('DATABASE_CONNECT_TIMEOUT_MS must be a whole number of milliseconds from 100');
       expect(message).toContain('ANALYTICS_CACHE_SECONDS must be a whole number of seconds from 0 to 3600 (got "7200")');
+      expect(message).toContain('ANALYTICS_STALE_SECONDS must be a whole number of seconds from 0 to 60 (got "-1")');
     }
   });
 });

@@ -62,6 +62,8 @@ export interface StartTestAppOptions {
   readonly trustProxy?: boolean | number | readonly string[];
   /** When the server runs the retention job (default: ten minutes after start-up, then daily; null: never). */
   readonly retentionSchedule?: RetentionSchedule | null;
+  /** Seconds a superseded analytics answer may still be sent while it is worked out again (default 0: never). */
+  readonly analyticsStaleSeconds?: number;
 }
 
 /** The real app on a free port of 127.0.0.1, over a database of its own. */
@@ -86,6 +88,7 @@ export async function startTestApp(options: StartTestAppOptions = {}): Promise<T
       ...(options.retentionSchedule !== undefined ? { retentionSchedule: options.retentionSchedule } : {}),
       ...(options.reminders ? { reminders: options.reminders } : {}),
       ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
+      ...(options.analyticsStaleSeconds !== undefined ? { analyticsStaleSeconds: options.analyticsStaleSeconds } : {}),
     });
     const endpoint = `${server.url}/graphql`;
     const secure = options.auth?.secureCookie ?? production;

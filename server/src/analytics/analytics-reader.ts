@@ -1,4 +1,4 @@
-import { suppressesSmallNumbers } from '@escalation-insights/shared';
+import { suppressesSmallNumbers, type UserRole } from '@escalation-insights/shared';
 import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '../common/clock/clock.js';
 import { currentActor } from '../database/actor-scope.js';
@@ -40,6 +40,16 @@ const SAME_ROWS_AS: Readonly<Record<string, string>> = {
   improvement_group: 'partnership staff',
   scrutineer: 'partnership staff',
 };
+
+/**
+ * Who may share an answer with `role`: the partnership roles row-level security shows the
+ * same rows share by whether small numbers are suppressed for them; any other role keeps
+ * its own answers.
+ */
+export function answerShareOf(role: string): string {
+  const rows = SAME_ROWS_AS[role];
+  return rows === undefined ? role : `${rows}, ${suppressesSmallNumbers(role as UserRole) ? 'small numbers suppressed' : 'exact counts'}`;
+}
 
 let statementObserver: ((statement: AnalyticsStatement) => void) | null = null;
 

@@ -9,17 +9,35 @@ const MAX_ENTRIES = 300;
 const FIRST_RETRY_MS = 1_000;
 const LAST_RETRY_MS = 15_000;
 const LISTENER_QUERY_TIMEOUT_MS = 2_000;
+/** While data keeps changing, a superseded answer is worked out again at most this many times in the time it may be sent for. */
+const REFRESHES_PER_STALE_TIME = 5;
+/** Writers remembered at once (noteWrite), and the longest any is remembered for. */
+const MAX_WRITERS = 10_000;
+const LONGEST_SUPERSEDED_MS = 60_000;
 
 /** See `AnswerCache.lookup`. */
-export type Lookup<T> = { readonly found: true; readonly value: Promise<T> } | { readonly found: false; keep(value: Promise<T>): void };
+export type Lookup<T> =
+  | {
+      readonly found: true;
+      readonly value: Promise<T>;
+      /** Whether a change has superseded it (its replacement is being worked out, or is to be: `refresh`). */
+      readonly superseded: boolean;
+      /** Set when the caller is to work out the replacement, without anyone waiting for it: keep it with this. */
+      readonly refresh?: (value: Promise<T>) => void;
+    }
+  | { readonly found: false; keep(value: Promise<T>): void };
 
 interface Entry {
   /** The data versions it was computed under (see `stampOf`). */
   readonly stamp: string;
-  /** Its "now", and when it was stored (system clock), in milliseconds. */
+  /** Its "now", and when it was stored (system clock: its computation had just begun), in milliseconds. */
   readonly now: number;
   readonly stored: number;
   readonly value: Promise<unknown>;
+  /** Whether `value` has resolved. */
+  ready: boolean;
+  /** While this one is being worked out: the newest answer to the same question already worked out. */
+  previous: Entry | null;
 }
 
 /**
@@ -57,6 +75,8 @@ export class AnswerCache implements OnApplicationBootstrap, OnApplicationShutdow
   private epoch = 0;
   private any = 0;
   private readonly versions = new Map<string, number>();
+  /** When each user last wrote (noteWrite). */
+  private readonly writers = new Map<string, number>();
   private client: pg.Client | null = null;
   private asking: Promise<void> | null = null;
   private askNext: Promise<void> | null = null;
@@ -98,7 +118,7 @@ export class AnswerCache implements OnApplicationBootstrap, OnApplicationShutdow
    * from now on (call it before the answer's snapshot is taken, or as soon as it is known
    * — it is stamped with the data versions of this moment). Null when nothing can be kept.
    */
-  async lookup<T>(key: string, partnership: string | null, now: Date): Promise<Lookup<T> | null> {
+  async lookup<T>(key: string, partnership: string | null, now: Date, options: { supersededUpToMs?: number } = {}): Promise<Lookup<T> | null> {
     const client = this.client;
     if (!this.enabled || client === null) return null;
     try {
@@ -110,19 +130,53 @@ export class AnswerCache implements OnApplicationBootstrap, OnApplicationShutdow
     const stamp = this.stampOf(partnership);
     const at = now.getTime();
     const found = this.entries.get(key);
-    if (found && found.stamp === stamp && at >= found.now && at - found.now <= this.ttlMs && Date.now() - found.stored <= this.ttlMs) {
+    const upTo = Math.min(options.supersededUpToMs ?? 0, this.ttlMs);
+    if (found && found.stamp === stamp && this.timely(found, at, this.ttlMs)) {
       this.entries.delete(key);
       this.entries.set(key, found);
-      return { found: true, value: found.value as Promise<T> };
+      const previous = found.ready ? null : found.previous;
+      if (previous && upTo > 0 && this.timely(previous, at, upTo)) return { found: true, value: previous.value as Promise<T>, superseded: true };
+      return { found: true, value: found.value as Promise<T>, superseded: false };
     }
     const epoch = this.epoch;
-    return {
-      found: false,
-      keep: (value) => {
-        if (this.epoch !== epoch) return; // everything was dropped meanwhile
-        this.store(key, { stamp, now: at, stored: Date.now(), value });
-      },
+    const standIn = found ? (found.ready ? found : found.previous) : null;
+    const keep = (value: Promise<T>) => {
+      if (this.epoch !== epoch) return; // everything was dropped meanwhile
+      this.store(key, { stamp, now: at, stored: Date.now(), value, ready: false, previous: standIn });
     };
+    if (standIn && upTo > 0 && this.timely(standIn, at, upTo)) {
+      // Superseded but recent: sent as it is. Its replacement is worked out with nobody waiting: once at a time, and (while
+      // the data keeps changing) no more often than a fifth of the time answers may lag, so that a stream of writes does
+      // not have every question worked out again after each.
+      const underWay = found !== undefined && !found.ready;
+      const due = Date.now() - standIn.stored >= upTo / REFRESHES_PER_STALE_TIME;
+      return { found: true, value: standIn.value as Promise<T>, superseded: true, ...(underWay || !due ? {} : { refresh: keep }) };
+    }
+    return { found: false, keep };
+  }
+
+  /** Whether `entry` is young enough to serve at `at` (the clock's now): its "now", and when it was worked out, within `ms`. */
+  private timely(entry: Entry, at: number, ms: number): boolean {
+    return at >= entry.now && at - entry.now <= ms && Date.now() - entry.stored <= ms;
+  }
+
+  /**
+   * Notes that `userId` has just written: for the next `ms` milliseconds, the answers
+   * they are sent are never ones their write superseded (`wroteWithin`).
+   */
+  noteWrite(userId: string): void {
+    const at = Date.now();
+    if (this.writers.size >= MAX_WRITERS) {
+      for (const [id, when] of this.writers) if (at - when > LONGEST_SUPERSEDED_MS) this.writers.delete(id);
+      if (this.writers.size >= MAX_WRITERS) this.writers.clear();
+    }
+    this.writers.set(userId, at);
+  }
+
+  /** Whether `userId` wrote in the last `ms` milliseconds. */
+  wroteWithin(userId: string, ms: number): boolean {
+    const when = this.writers.get(userId);
+    return when !== undefined && Date.now() - when <= ms;
   }
 
   /**
@@ -150,9 +204,18 @@ export class AnswerCache implements OnApplicationBootstrap, OnApplicationShutdow
     this.entries.delete(key);
     this.entries.set(key, entry);
     while (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
-    entry.value.catch(() => {
-      if (this.entries.get(key) === entry) this.entries.delete(key);
-    });
+    entry.value.then(
+      () => {
+        entry.ready = true;
+        entry.previous = null;
+        // A newer computation of the same question still running stands in with this one from now on.
+        const current = this.entries.get(key);
+        if (current && current !== entry && !current.ready && (current.previous === null || current.previous.stored < entry.stored)) current.previous = entry;
+      },
+      () => {
+        if (this.entries.get(key) === entry) this.entries.delete(key);
+      },
+    );
   }
 
   /** How many answers are kept (for tests and benchmarks). */

@@ -9,9 +9,11 @@ export type LogFormat = (typeof LOG_FORMATS)[number];
 export const DEFAULT_SHUTDOWN_GRACE_MS = 20_000;
 export const DEFAULT_DATABASE_CONNECT_TIMEOUT_MS = 5_000;
 export const DEFAULT_ANALYTICS_CACHE_SECONDS = 30;
+export const DEFAULT_ANALYTICS_STALE_SECONDS = 5;
 const MAX_SHUTDOWN_GRACE_MS = 10 * 60_000;
 const MAX_CONNECT_TIMEOUT_MS = 60_000;
 const MAX_ANALYTICS_CACHE_SECONDS = 3_600;
+const MAX_ANALYTICS_STALE_SECONDS = 60;
 
 /** Running the service: logs, the database connection and shutdown (docs/operations.md). */
 export interface OperationsConfig {
@@ -25,6 +27,12 @@ export interface OperationsConfig {
   readonly databaseConnectTimeoutMs: number;
   /** ANALYTICS_CACHE_SECONDS: how long an analytics answer is kept while the data behind it is unchanged; 0 keeps none. */
   readonly analyticsCacheSeconds: number;
+  /**
+   * ANALYTICS_STALE_SECONDS: while a kept answer that a change superseded is being worked
+   * out again, the one it replaces may still be sent if it was worked out at most this long
+   * ago (never to the user whose write superseded it); 0 sends none.
+   */
+  readonly analyticsStaleSeconds: number;
 }
 
 type Read = (name: string) => string | undefined;
@@ -52,5 +60,6 @@ export function parseOperationsConfig(read: Read, development: boolean, problems
     shutdownGraceMs: milliseconds('SHUTDOWN_GRACE_MS', DEFAULT_SHUTDOWN_GRACE_MS, 0, MAX_SHUTDOWN_GRACE_MS),
     databaseConnectTimeoutMs: milliseconds('DATABASE_CONNECT_TIMEOUT_MS', DEFAULT_DATABASE_CONNECT_TIMEOUT_MS, 100, MAX_CONNECT_TIMEOUT_MS),
     analyticsCacheSeconds: whole('seconds')('ANALYTICS_CACHE_SECONDS', DEFAULT_ANALYTICS_CACHE_SECONDS, 0, MAX_ANALYTICS_CACHE_SECONDS),
+    analyticsStaleSeconds: whole('seconds')('ANALYTICS_STALE_SECONDS', DEFAULT_ANALYTICS_STALE_SECONDS, 0, MAX_ANALYTICS_STALE_SECONDS),
   };
 }

@@ -26,6 +26,8 @@ export interface ServerConfig {
   readonly databaseConnectTimeoutMs?: number;
   /** Seconds an analytics answer is kept while nothing behind it changes (default 30; 0: none kept). */
   readonly answerCacheSeconds?: number;
+  /** Seconds after its computation began that a superseded answer may still be sent while its replacement is worked out (default 0: never). */
+  readonly answerStaleSeconds?: number;
   /** Reminder emails: mail server, link address, timer and working hours; `publicUrl` always set here. */
   readonly reminders: ReminderSettings & { readonly publicUrl: string };
 }
