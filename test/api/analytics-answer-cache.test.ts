@@ -1,5 +1,5 @@
 import { UNWATCHED_TABLES } from '@escalation-insights/database';
-import { AnswerCache, observeAnalyticsStatements } from '@escalation-insights/server';
+import { AnswerCache, markKept, observeAnalyticsStatements, SessionsService, stringifyGraphqlResult } from '@escalation-insights/server';
 import { dataOf } from '../support/analytics-api.js';
 import { insertAnalyticsDataset, NOW, PERIOD, type AnalyticsDataset } from '../support/analytics-dataset.js';
 import { insertEscalations, type FixtureEscalation } from '../support/analytics-fixture.js';
@@ -271,6 +271,36 @@ describe('kept analytics answers', () => {
     expect((await overview()).statements).toBe(0);
   });
 
+  it('looks a signed-in user\'s session up once while no session or account changes, and again after any change', async () => {
+    const sessions = app.get(SessionsService);
+    await overview();
+    await overview(executive);
+    const before = sessions.databaseLookups;
+    await overview();
+    await overview(executive);
+    await overview();
+    expect(sessions.databaseLookups).toBe(before);
+    // Another user's session ends, straight in the database: every session kept is looked up again, and that one is refused.
+    const other = await app.as('scrutineer', { partnershipId: data.a.partnershipId });
+    expect((await overview(other)).raised).toBe(await raisedInDatabase(data.a.partnershipId));
+    await withClient(app.databaseUrl, (client) => client.query('UPDATE user_session SET revoked_at = now() WHERE user_id = $1', [other.id]));
+    const lookups = sessions.databaseLookups;
+    await overview();
+    expect(sessions.databaseLookups).toBe(lookups + 1);
+    const refused = await other.graphql(OVERVIEW, { filter: { ...PERIOD, partnershipIds: [data.a.partnershipId] } });
+    expect(refused.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    // A session's ordinary touch (last seen moving on) changes nothing kept.
+    await withClient(app.databaseUrl, (client) => client.query('UPDATE user_session SET last_seen_at = now() WHERE user_id = $1', [staff.id]));
+    const touched = sessions.databaseLookups;
+    await overview();
+    expect(sessions.databaseLookups).toBe(touched);
+    // An account changed (here deactivated) is looked up again at once.
+    await withClient(app.databaseUrl, (client) => client.query('UPDATE app_user SET is_active = false WHERE id = $1', [executive.id]));
+    expect((await executive.graphql(OVERVIEW, { filter: { ...PERIOD, partnershipIds: [data.a.partnershipId] } })).errors?.[0]?.extensions?.code)
+      .toBe('UNAUTHENTICATED');
+    await withClient(app.databaseUrl, (client) => client.query('UPDATE app_user SET is_active = true WHERE id = $1', [executive.id]));
+  });
+
   it('is told of writes to every table the figures can read', async () => {
     const unwatched = await withClient(app.databaseUrl, async (client) => (await client.query(
       `SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -282,4 +312,104 @@ describe('kept analytics answers', () => {
     expect(unwatched).toContain('audit_event');
     expect(unwatched).not.toContain('escalation');
   });
+});
+
+/**
+ * With ANALYTICS_STALE_SECONDS set, an answer a change superseded may still be sent for
+ * that long after its computation began, while its replacement is worked out in the
+ * background; never to the user whose write superseded it.
+ */
+describe('superseded analytics answers', () => {
+  const STALE_SECONDS = 4;
+  let app: TestApp;
+  let data: AnalyticsDataset;
+  let staff: TestClient;
+  let executive: TestClient;
+  let sequence = 0;
+
+  beforeAll(async () => {
+    app = await startTestApp({ clock: () => NOW, outcomeRefreshMinutes: 0, retentionSchedule: null, analyticsStaleSeconds: STALE_SECONDS });
+    data = await insertAnalyticsDataset(app.databaseUrl);
+    staff = await app.as('business_unit', { partnershipId: data.a.partnershipId });
+    executive = await app.as('executive', { partnershipId: data.a.partnershipId });
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  const raised = async (client: TestClient) =>
+    dataOf(await client.graphql<Overview>(OVERVIEW, { filter: { ...PERIOD, partnershipIds: [data.a.partnershipId] } })).analyticsOverview.raised.current.value;
+  const raisedInDatabase = () =>
+    withClient(app.databaseUrl, async (client) => (await client.query(
+      `SELECT count(*)::int AS n FROM escalation
+       WHERE partnership_id = $1 AND status <> 'out_of_scope'
+         AND raised_at >= ($2::date::timestamp AT TIME ZONE 'Europe/London') AND raised_at < ($3::date::timestamp AT TIME ZONE 'Europe/London')`,
+      [data.a.partnershipId, PERIOD.from, PERIOD.to],
+    )).rows[0].n as number);
+  const insertOne = () => insertEscalations(app.databaseUrl, data.a, [{
+    reference: `STALE-${++sequence}`, raisedAt: '2025-06-03T10:00:00Z', raising: 'Health', receiving: 'Police',
+    category: data.a.template.categories[0]!.code, urgency: 'standard', stages: ['1'], status: 'open',
+  }]);
+  const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  it('sends the superseded answer at once, works the new one out in the background, then sends that', async () => {
+    const before = await raised(executive);
+    expect(before).toBe(await raisedInDatabase());
+    await pause(1_000); // a replacement is worked out at most five times in the seconds an answer may lag
+    await insertOne();
+    expect(await raisedInDatabase()).toBe(before! + 1);
+    expect(await raised(executive)).toBe(before); // superseded, sent as it was
+    const deadline = Date.now() + 5_000;
+    let now = before;
+    while (now === before && Date.now() < deadline) {
+      await pause(50);
+      now = await raised(executive);
+    }
+    expect(now).toBe(before! + 1);
+  });
+
+  it('never sends the user who wrote an answer their own write superseded', async () => {
+    const before = await raised(staff);
+    await pause(500);
+    const recorded = dataOf(await staff.graphql<{ recordEscalation: { id: string } }>(RECORD, {
+      input: {
+        partnershipId: data.a.partnershipId, raisingAgencyId: data.a.agencies['Health'], receivingAgencyId: data.a.agencies['Police'],
+        categoryCode: data.a.template.categories[0]!.code, urgency: 'STANDARD', raisedVia: 'PHONE', raisedAt: '2025-06-21T10:00:00Z',
+        raisingRole: 'Health visitor', summary: 'Written, then asked at once.',
+      },
+    }));
+    expect(recorded.recordEscalation.id).toBeTruthy();
+    expect(await raised(staff)).toBe(before! + 1);
+    expect(await raisedInDatabase()).toBe(before! + 1);
+  });
+
+  it(`never sends a superseded answer worked out more than ${STALE_SECONDS} s ago`, async () => {
+    await pause(STALE_SECONDS * 1000 + 300); // what earlier tests' writes superseded is too old to send by now
+    const before = await raised(executive);
+    expect(before).toBe(await raisedInDatabase());
+    await pause(STALE_SECONDS * 1000 + 300);
+    await insertOne();
+    expect(await raised(executive)).toBe(before! + 1);
+  });
+});
+
+describe('kept JSON of kept results', () => {
+  it('writes a kept result once and anything else afresh', () => {
+    const keptOnce = keptResult({ raised: 3 });
+    expect(JSON.parse(keptOnce.text)).toEqual({ data: { raised: 3 } });
+    // Kept results are never changed; were one changed, its text would not be written again.
+    (keptOnce.result.data as { raised: number }).raised = 4;
+    expect(stringifyGraphqlResult(keptOnce.result)).toBe(keptOnce.text);
+    const other = { data: { raised: 3 } };
+    expect(stringifyGraphqlResult(other)).toBe(`${JSON.stringify(other)}\n`);
+    const withErrors = { data: keptOnce.result.data, errors: [{ message: 'no' }] } as never;
+    expect(JSON.parse(stringifyGraphqlResult(withErrors))).toEqual({ data: { raised: 4 }, errors: [{ message: 'no' }] });
+  });
+
+  /** A result marked kept as the answer cache marks them, and its text as first written. */
+  function keptResult(data: Record<string, unknown>) {
+    markKept(data);
+    const result = { data };
+    return { result, text: stringifyGraphqlResult(result) };
+  }
 });

@@ -1,4 +1,4 @@
-import { DATA_CHANGED_CHANNEL } from '@escalation-insights/database';
+import { DATA_CHANGED_CHANNEL, SESSIONS_CHANGED_CHANNEL } from '@escalation-insights/database';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import pg from 'pg';
 import { DEFAULT_ANALYTICS_CACHE_SECONDS } from '../config/operations-config.js';
@@ -75,6 +75,8 @@ export class AnswerCache implements OnApplicationBootstrap, OnApplicationShutdow
   private epoch = 0;
   private any = 0;
   private readonly versions = new Map<string, number>();
+  /** Moves on whenever a session may have ended or an account changed (SESSIONS_CHANGED_CHANNEL). */
+  private sessionsVersion = 0;
   /** When each user last wrote (noteWrite). */
   private readonly writers = new Map<string, number>();
   private client: pg.Client | null = null;
@@ -180,6 +182,23 @@ export class AnswerCache implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   /**
+   * A token that stays the same for as long as no session or account has changed: after
+   * every such change committed before this call has been heard. Null when nothing is
+   * heard (the cache is off, or its connection is away): then nothing may be assumed.
+   * SessionsService keeps the sessions it looked up for as long as it stays the same.
+   */
+  async sessionsUnchangedSince(): Promise<string | null> {
+    const client = this.client;
+    if (!this.enabled || client === null) return null;
+    try {
+      await this.heardUpTo(client);
+    } catch {
+      return null;
+    }
+    return this.client === client ? `${this.epoch}/${this.sessionsVersion}` : null;
+  }
+
+  /**
    * Resolves once the listening connection has answered a query sent after this call:
    * PostgreSQL has by then delivered every notification of a transaction committed before
    * it. Requests arriving while one such query is out share the next one.
@@ -268,12 +287,15 @@ export class AnswerCache implements OnApplicationBootstrap, OnApplicationShutdow
       client.end().catch(() => undefined);
       this.scheduleRetry();
     };
-    client.on('notification', (message) => this.changed(message.payload ?? ''));
+    client.on('notification', (message) => {
+      if (message.channel === SESSIONS_CHANGED_CHANNEL) this.sessionsVersion += 1;
+      else this.changed(message.payload ?? '');
+    });
     client.on('error', lost);
     client.on('end', lost);
     try {
       await client.connect();
-      await client.query(`LISTEN ${DATA_CHANGED_CHANNEL}`);
+      await client.query(`LISTEN ${DATA_CHANGED_CHANNEL}; LISTEN ${SESSIONS_CHANGED_CHANNEL}`);
     } catch (error) {
       client.end().catch(() => undefined);
       this.logger.warn(`Could not listen for changed data (${(error as Error).message}): answers are computed afresh for now`);
