@@ -121,14 +121,7 @@ export class AnswerCache implements OnApplicationBootstrap, OnApplicationShutdow
    * — it is stamped with the data versions of this moment). Null when nothing can be kept.
    */
   async lookup<T>(key: string, partnership: string | null, now: Date, options: { supersededUpToMs?: number } = {}): Promise<Lookup<T> | null> {
-    const client = this.client;
-    if (!this.enabled || client === null) return null;
-    try {
-      await this.heardUpTo(client);
-    } catch {
-      return null;
-    }
-    if (this.client !== client) return null;
+    if (!(await this.heardEverything())) return null;
     const stamp = this.stampOf(partnership);
     const at = now.getTime();
     const found = this.entries.get(key);
@@ -188,14 +181,23 @@ export class AnswerCache implements OnApplicationBootstrap, OnApplicationShutdow
    * SessionsService keeps the sessions it looked up for as long as it stays the same.
    */
   async sessionsUnchangedSince(): Promise<string | null> {
+    return (await this.heardEverything()) ? `${this.epoch}/${this.sessionsVersion}` : null;
+  }
+
+  /**
+   * Whether every notification of a transaction committed before this call has been
+   * heard (heardUpTo), on a connection still listening now; false when the cache is off
+   * or not listening, when nothing may be assumed.
+   */
+  private async heardEverything(): Promise<boolean> {
     const client = this.client;
-    if (!this.enabled || client === null) return null;
+    if (!this.enabled || client === null) return false;
     try {
       await this.heardUpTo(client);
     } catch {
-      return null;
+      return false;
     }
-    return this.client === client ? `${this.epoch}/${this.sessionsVersion}` : null;
+    return this.client === client;
   }
 
   /**

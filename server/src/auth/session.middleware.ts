@@ -9,8 +9,9 @@ import { SessionsService } from './sessions.service.js';
 
 /**
  * On every GraphQL request, before Apollo sees it: the session cookie → the signed-in
- * user (one database round trip), kept with the request for the GraphQL context. A
- * cookie whose session has ended is cleared.
+ * user (SessionsService: a database round trip, unless the session was looked up a
+ * moment ago and nothing has changed since), kept with the request for the GraphQL
+ * context. A cookie whose session has ended is cleared.
  */
 @Injectable()
 export class SessionMiddleware implements NestMiddleware {
