@@ -117,8 +117,10 @@ async function run(ownerUrl: string, options: RunOptions, log: (line: string) =>
     log(`  load: ${options.rate > 0 ? `${options.rate} requests/s across all users` : 'each user asks again as soon as answered (no pause)'}; ` +
       `at most ${options.duration} s and ${options.maxRequests.toLocaleString('en-GB')} requests; ` +
       `edits ${options.editEveryMs > 0 ? `one every ${options.editEveryMs} ms` : 'back to back'} in one partnership`);
-    for (const user of loadUsers.slice(0, Math.min(loadUsers.length, 10))) {
-      for (const { body } of user.bodies) await send(app.url, user.cookie, body); // warm-up, not timed
+    // Warm-up, not timed: every user asks every query once, so that the run starts as a working day does, with each
+    // partnership's answers already worked out for each kind of reader, rather than with all of them at once.
+    for (const user of loadUsers) {
+      for (const { body } of user.bodies) await send(app.url, user.cookie, body);
     }
 
     log(`  machine before the run: load average ${os.loadavg().map((l) => l.toFixed(2)).join(', ')} on ${os.cpus().length} CPUs`);
