@@ -134,6 +134,7 @@ describe('signing in with email and password', () => {
     it('ends after the idle timeout, and the server clears the cookie', async () => {
       const user = await newUser();
       const cookie = cookieFrom(await signIn(user.email, PASSWORD));
+      expect((await app.request(ME, {}, cookie)).body.data).toEqual({ me: expect.objectContaining({ id: user.id }) }); // in use, so kept
       await sql(app, `UPDATE user_session SET last_seen_at = now() - interval '31 minutes' WHERE user_id = $1`, [user.id]);
       const response = await app.request(PARTNERSHIPS, {}, cookie);
       expect(codes(response)).toEqual(['UNAUTHENTICATED']);
@@ -172,6 +173,7 @@ describe('signing in with email and password', () => {
     it('ends when the user is deactivated', async () => {
       const user = await newUser();
       const cookie = cookieFrom(await signIn(user.email, PASSWORD));
+      expect((await app.request(PARTNERSHIPS, {}, cookie)).body.errors).toBeUndefined(); // in use, so kept
       await sql(app, 'UPDATE app_user SET is_active = false WHERE id = $1', [user.id]);
       expect(codes(await app.request(PARTNERSHIPS, {}, cookie))).toEqual(['UNAUTHENTICATED']);
     });
