@@ -38,22 +38,30 @@ function Marker({ cx, cy, index }: { readonly cx?: number; readonly cy?: number;
   }
 }
 
+/** Height of one end label, in px: labels are kept at least this far apart. */
+const LABEL_SPACING = 16;
+/** The chart's margins and x-axis, in px: what its height holds besides the plot. */
+const PLOT_MARGINS = { top: 10, bottom: 5, axis: 30 } as const;
+
 /**
  * Vertical offsets (px) for the end labels, so that lines ending close together do not
- * print their names over each other: labels within 6% of the scale are stacked 16px apart.
+ * print their names over each other. From the highest end down, each label sits where
+ * its line ends, or LABEL_SPACING below the label above it if that is lower: so labels
+ * pushed down by one group never land on the next line's label either.
  */
-export function labelNudges(series: readonly LineSeries[], domain: readonly [number, number]): Map<string, number> {
+export function labelNudges(series: readonly LineSeries[], domain: readonly [number, number], plotHeight: number): Map<string, number> {
   const span = domain[1] - domain[0] || 1;
   const ends = series
     .map((item) => ({ key: item.key, value: [...item.values].reverse().find((value): value is number => value !== null) }))
     .filter((end): end is { key: string; value: number } => end.value !== undefined)
     .sort((a, b) => b.value - a.value);
   const nudges = new Map<string, number>();
-  let previous: { value: number; nudge: number } | null = null;
+  let lowest = -Infinity;
   for (const end of ends) {
-    const nudge: number = previous && (previous.value - end.value) / span < 0.06 ? previous.nudge + 16 : 0;
-    nudges.set(end.key, nudge);
-    previous = { value: end.value, nudge };
+    const natural = (1 - (end.value - domain[0]) / span) * plotHeight;
+    const placed = Math.max(natural, lowest + LABEL_SPACING);
+    nudges.set(end.key, Math.round(placed - natural));
+    lowest = placed;
   }
   return nudges;
 }
@@ -66,9 +74,9 @@ export function TimeSeriesLines({ periods, series, format, domain = [0, 1], targ
     return row;
   });
   const lastIndex = (item: LineSeries) => item.values.reduce<number>((last, value, index) => (value === null ? last : index), -1);
-  const nudges = labelNudges(series, domain);
+  const nudges = labelNudges(series, domain, height - PLOT_MARGINS.top - PLOT_MARGINS.bottom - PLOT_MARGINS.axis);
   return (
-    <LineChart responsive style={{ width: '100%', height }} data={rows} margin={{ top: 10, right: 150, bottom: 5, left: 10 }} accessibilityLayer={false}>
+    <LineChart responsive style={{ width: '100%', height }} data={rows} margin={{ top: PLOT_MARGINS.top, right: 150, bottom: PLOT_MARGINS.bottom, left: 10 }} accessibilityLayer={false}>
       <CartesianGrid vertical={false} stroke={GRID_COLOUR} />
       <XAxis dataKey="period" tick={{ fill: TEXT_COLOUR, fontSize: 14 }} interval="preserveStartEnd" minTickGap={8} />
       <YAxis domain={[...domain]} tickFormatter={(value: number) => format(value)} tick={{ fill: TEXT_COLOUR, fontSize: 14 }} width={56} />
