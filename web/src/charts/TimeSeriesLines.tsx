@@ -1,4 +1,4 @@
-import { CartesianGrid, LabelList, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, usePlotArea, useYAxisScale, XAxis, YAxis } from 'recharts';
 import { GRID_COLOUR, seriesColour, TARGET_COLOUR, TEXT_COLOUR } from '../lib/palette';
 
 export interface LineSeries {
@@ -40,8 +40,13 @@ function Marker({ cx, cy, index }: { readonly cx?: number; readonly cy?: number;
 
 /** Height of one end label, in px: labels are kept at least this far apart. */
 const LABEL_SPACING = 16;
-/** The chart's margins and x-axis, in px: what its height holds besides the plot. */
-const PLOT_MARGINS = { top: 10, bottom: 5, axis: 30 } as const;
+/** Longest label drawn whole; longer ones are cut with an ellipsis. */
+const LABEL_CHARACTERS = 20;
+
+/** A line's last value shown (its end), if any. */
+function lastValue(item: LineSeries): number | undefined {
+  return [...item.values].reverse().find((value): value is number => value !== null);
+}
 
 /**
  * Vertical offsets (px) for the end labels, so that lines ending close together do not
@@ -52,7 +57,7 @@ const PLOT_MARGINS = { top: 10, bottom: 5, axis: 30 } as const;
 export function labelNudges(series: readonly LineSeries[], domain: readonly [number, number], plotHeight: number): Map<string, number> {
   const span = domain[1] - domain[0] || 1;
   const ends = series
-    .map((item) => ({ key: item.key, value: [...item.values].reverse().find((value): value is number => value !== null) }))
+    .map((item) => ({ key: item.key, value: lastValue(item) }))
     .filter((end): end is { key: string; value: number } => end.value !== undefined)
     .sort((a, b) => b.value - a.value);
   const nudges = new Map<string, number>();
@@ -66,6 +71,38 @@ export function labelNudges(series: readonly LineSeries[], domain: readonly [num
   return nudges;
 }
 
+/**
+ * Each line's name, with its marker, just right of the plot at the height its line ends
+ * (stacked by labelNudges where lines end close together). At the plot's edge rather than
+ * at the line's last point, so that a line ending early (a gap, or a number too small to
+ * show) does not print its name over the lines that go on.
+ */
+function EndLabels({ series, domain }: { readonly series: readonly LineSeries[]; readonly domain: readonly [number, number] }) {
+  const plot = usePlotArea();
+  const yScale = useYAxisScale();
+  if (!plot || !yScale) return null;
+  const nudges = labelNudges(series, domain, plot.height);
+  const x = plot.x + plot.width + 10;
+  return (
+    <g>
+      {series.map((item, index) => {
+        const value = lastValue(item);
+        const at = value === undefined ? undefined : yScale(value);
+        if (at === undefined) return null;
+        const y = Number(at) + (nudges.get(item.key) ?? 0);
+        return (
+          <g key={item.key}>
+            <Marker cx={x + 5} cy={y} index={index} />
+            <text x={x + 14} y={y + 5} fill={seriesColour(index)} fontSize={14} fontWeight={700}>
+              {item.label.length > LABEL_CHARACTERS ? `${item.label.slice(0, LABEL_CHARACTERS - 1)}…` : item.label}
+            </text>
+          </g>
+        );
+      })}
+    </g>
+  );
+}
+
 /** Lines over time, each labelled at its end (not through a legend), with an optional dashed target line. */
 export function TimeSeriesLines({ periods, series, format, domain = [0, 1], target, height = 320 }: TimeSeriesLinesProps) {
   const rows = periods.map((period, index) => {
@@ -73,10 +110,8 @@ export function TimeSeriesLines({ periods, series, format, domain = [0, 1], targ
     for (const item of series) row[item.key] = item.values[index] ?? null;
     return row;
   });
-  const lastIndex = (item: LineSeries) => item.values.reduce<number>((last, value, index) => (value === null ? last : index), -1);
-  const nudges = labelNudges(series, domain, height - PLOT_MARGINS.top - PLOT_MARGINS.bottom - PLOT_MARGINS.axis);
   return (
-    <LineChart responsive style={{ width: '100%', height }} data={rows} margin={{ top: PLOT_MARGINS.top, right: 150, bottom: PLOT_MARGINS.bottom, left: 10 }} accessibilityLayer={false}>
+    <LineChart responsive style={{ width: '100%', height }} data={rows} margin={{ top: 10, right: 160, bottom: 5, left: 10 }} accessibilityLayer={false}>
       <CartesianGrid vertical={false} stroke={GRID_COLOUR} />
       <XAxis dataKey="period" tick={{ fill: TEXT_COLOUR, fontSize: 14 }} interval="preserveStartEnd" minTickGap={8} />
       <YAxis domain={[...domain]} tickFormatter={(value: number) => format(value)} tick={{ fill: TEXT_COLOUR, fontSize: 14 }} width={56} />
@@ -103,19 +138,9 @@ export function TimeSeriesLines({ periods, series, format, domain = [0, 1], targ
           dot={(props: { cx?: number; cy?: number; index?: number }) => <Marker key={`${item.key}-${props.index}`} cx={props.cx} cy={props.cy} index={index} />}
           connectNulls={false}
           isAnimationActive={false}
-        >
-          <LabelList
-            dataKey={item.key}
-            content={(props: { x?: number | string; y?: number | string; index?: number }) =>
-              props.index === lastIndex(item) ? (
-                <text x={Number(props.x) + 10} y={Number(props.y) + 5 + (nudges.get(item.key) ?? 0)} fill={seriesColour(index)} fontSize={14} fontWeight={700}>
-                  {item.label.length > 20 ? `${item.label.slice(0, 19)}…` : item.label}
-                </text>
-              ) : null
-            }
-          />
-        </Line>
+        />
       ))}
+      <EndLabels series={series} domain={domain} />
     </LineChart>
   );
 }
