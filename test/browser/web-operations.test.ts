@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildSchema, parse, validate, type DocumentNode } from 'graphql';
+import { buildSchema, Kind, parse, validate, type DocumentNode } from 'graphql';
 
 /*
  * The web's operations live in `*.graphql.ts` files as gql documents. They are checked
@@ -20,10 +20,25 @@ function webOperationFiles(): string[] {
     .sort();
 }
 
-/** The body of every gql`…` template in a file; operations interpolate nothing. */
+/**
+ * Every operation a file sends, as the gql tag builds it: a template may embed another
+ * of the same file's templates (`${LOG_ENTRY_SUMMARY}`, a fragment written once), which
+ * is put in its place. Templates holding only fragments are checked where they are
+ * embedded. An embedded name the file does not define fails the test.
+ */
 function gqlDocuments(file: string): DocumentNode[] {
   const source = readFileSync(file, 'utf8');
-  return [...source.matchAll(/\bgql`([^`]*)`/g)].map((match) => parse(match[1]!));
+  const templates = [...source.matchAll(/(?:\bconst\s+(\w+)[^=`;]*=\s*)?\bgql`([^`]*)`/g)].map((match) => ({ name: match[1] ?? null, body: match[2]! }));
+  const byName = new Map(templates.flatMap((template) => (template.name ? [[template.name, template.body] as const] : [])));
+  const expand = (body: string, seen: readonly string[]): string =>
+    body.replace(/\$\{\s*(\w+)\s*\}/g, (_whole, name: string) => {
+      const embedded = byName.get(name);
+      if (embedded === undefined || seen.includes(name)) throw new Error(`${path.basename(file)} embeds \${${name}}, which is not a gql template of the file`);
+      return expand(embedded, [...seen, name]);
+    });
+  return templates
+    .map((template) => parse(expand(template.body, template.name ? [template.name] : [])))
+    .filter((document) => document.definitions.some((definition) => definition.kind === Kind.OPERATION_DEFINITION));
 }
 
 describe('web GraphQL operations', () => {

@@ -39,18 +39,8 @@ export interface StrategicLogVariables {
   readonly limit: number;
 }
 
-export const STRATEGIC_LOG: TypedDocumentNode<StrategicLogData, StrategicLogVariables> = gql`
-  query StrategicLog($partnershipId: ID!, $statuses: [StrategicLogStatus!], $overdueOnly: Boolean!, $offset: Int!, $limit: Int!) {
-    strategicLog(partnershipId: $partnershipId, statuses: $statuses, overdueOnly: $overdueOnly, offset: $offset, limit: $limit) {
-      totalCount
-      offset
-      limit
-      items {
-        ...LogEntrySummary
-      }
-    }
-  }
-
+/** What a list of the log shows of an entry, and what its mutations answer with. */
+const LOG_ENTRY_SUMMARY = gql`
   fragment LogEntrySummary on StrategicLogEntry {
     id
     partnershipId
@@ -75,6 +65,21 @@ export const STRATEGIC_LOG: TypedDocumentNode<StrategicLogData, StrategicLogVari
   }
 `;
 
+export const STRATEGIC_LOG: TypedDocumentNode<StrategicLogData, StrategicLogVariables> = gql`
+  query StrategicLog($partnershipId: ID!, $statuses: [StrategicLogStatus!], $overdueOnly: Boolean!, $offset: Int!, $limit: Int!) {
+    strategicLog(partnershipId: $partnershipId, statuses: $statuses, overdueOnly: $overdueOnly, offset: $offset, limit: $limit) {
+      totalCount
+      offset
+      limit
+      items {
+        ...LogEntrySummary
+      }
+    }
+  }
+
+  ${LOG_ENTRY_SUMMARY}
+`;
+
 export interface OverdueLogData {
   readonly overdueLogEntries: { readonly count: number; readonly asOf: string; readonly entries: readonly LogEntrySummary[] };
 }
@@ -90,28 +95,7 @@ export const OVERDUE_LOG_ENTRIES: TypedDocumentNode<OverdueLogData, { readonly p
     }
   }
 
-  fragment LogEntrySummary on StrategicLogEntry {
-    id
-    partnershipId
-    title
-    status
-    owner
-    addedOn
-    reviewDate
-    isOverdue
-    version
-    theme {
-      categoryCode
-      categoryLabel
-      receivingAgencyId
-      receivingAgencyName
-    }
-    linkedEscalationCount {
-      value
-      display
-      suppressed
-    }
-  }
+  ${LOG_ENTRY_SUMMARY}
 `;
 
 export interface StatusChange {
@@ -258,28 +242,7 @@ export const LOG_ENTRY: TypedDocumentNode<LogEntryData, { readonly partnershipId
     }
   }
 
-  fragment LogEntrySummary on StrategicLogEntry {
-    id
-    partnershipId
-    title
-    status
-    owner
-    addedOn
-    reviewDate
-    isOverdue
-    version
-    theme {
-      categoryCode
-      categoryLabel
-      receivingAgencyId
-      receivingAgencyName
-    }
-    linkedEscalationCount {
-      value
-      display
-      suppressed
-    }
-  }
+  ${LOG_ENTRY_SUMMARY}
 
   fragment LogCount on AnalyticsCount {
     value
@@ -320,28 +283,7 @@ export const UPDATE_LOG_ENTRY: TypedDocumentNode<{ readonly updateLogEntry: LogE
     }
   }
 
-  fragment LogEntrySummary on StrategicLogEntry {
-    id
-    partnershipId
-    title
-    status
-    owner
-    addedOn
-    reviewDate
-    isOverdue
-    version
-    theme {
-      categoryCode
-      categoryLabel
-      receivingAgencyId
-      receivingAgencyName
-    }
-    linkedEscalationCount {
-      value
-      display
-      suppressed
-    }
-  }
+  ${LOG_ENTRY_SUMMARY}
 `;
 
 export const RESPOND_TO_LOG_ENTRY: TypedDocumentNode<{ readonly respondToLogEntry: LogEntrySummary }, { readonly input: RespondToLogEntryInput }> = gql`
@@ -351,28 +293,7 @@ export const RESPOND_TO_LOG_ENTRY: TypedDocumentNode<{ readonly respondToLogEntr
     }
   }
 
-  fragment LogEntrySummary on StrategicLogEntry {
-    id
-    partnershipId
-    title
-    status
-    owner
-    addedOn
-    reviewDate
-    isOverdue
-    version
-    theme {
-      categoryCode
-      categoryLabel
-      receivingAgencyId
-      receivingAgencyName
-    }
-    linkedEscalationCount {
-      value
-      display
-      suppressed
-    }
-  }
+  ${LOG_ENTRY_SUMMARY}
 `;
 
 export const CHANGE_LOG_ENTRY_STATUS: TypedDocumentNode<{ readonly changeLogEntryStatus: LogEntrySummary }, { readonly input: ChangeLogEntryStatusInput }> = gql`
@@ -382,28 +303,7 @@ export const CHANGE_LOG_ENTRY_STATUS: TypedDocumentNode<{ readonly changeLogEntr
     }
   }
 
-  fragment LogEntrySummary on StrategicLogEntry {
-    id
-    partnershipId
-    title
-    status
-    owner
-    addedOn
-    reviewDate
-    isOverdue
-    version
-    theme {
-      categoryCode
-      categoryLabel
-      receivingAgencyId
-      receivingAgencyName
-    }
-    linkedEscalationCount {
-      value
-      display
-      suppressed
-    }
-  }
+  ${LOG_ENTRY_SUMMARY}
 `;
 
 export interface RaiseLogEntryInput {
