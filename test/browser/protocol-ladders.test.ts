@@ -164,6 +164,26 @@ describe('the protocols page', () => {
     expect([...sourcesSeen].sort()).toEqual(['Local target', 'Stated in the protocol']);
   });
 
+  it('prints every source tag as dark text on white, since paper leaves out background colours', async () => {
+    const colours = () => page.locator('.tag').evaluateAll((tags) => tags.map((tag) => {
+      const style = getComputedStyle(tag);
+      return { filled: tag.classList.contains('tag--protocol'), color: style.color, background: style.backgroundColor };
+    }));
+    const onScreen = await colours();
+    expect(onScreen.some((tag) => tag.filled && tag.color === 'rgb(255, 255, 255)')).toBe(true); // white on blue, on screen
+    await page.emulateMedia({ media: 'print' });
+    try {
+      const printed = await colours();
+      expect(printed.length).toBe(onScreen.length);
+      for (const tag of printed) {
+        expect(tag.color).not.toBe('rgb(255, 255, 255)');
+        expect(tag.background).toBe('rgb(255, 255, 255)');
+      }
+    } finally {
+      await page.emulateMedia({ media: 'screen' });
+    }
+  });
+
   it('lets a keyboard user skip straight to the main content', async () => {
     await page.reload();
     await page.getByRole('table', { name: `${partnerships.length} partnerships` }).waitFor();
