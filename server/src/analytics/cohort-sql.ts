@@ -47,6 +47,15 @@ export function dimensionConditions(alias: string, scope: AnalyticsScope, params
   return conditions;
 }
 
+/**
+ * Whether the filter narrows the cohort by more than partnership (agency, category or
+ * urgency): the month-by-month pre-aggregates do not hold those, so a narrower cohort is
+ * read escalation by escalation (or outcome by outcome).
+ */
+export function narrowerThanPartnerships(scope: AnalyticsScope): boolean {
+  return scope.raisingAgencyIds !== null || scope.receivingAgencyIds !== null || scope.categoryCodes !== null || scope.urgencies !== null;
+}
+
 /** `raised_at` within [from, to) of local dates. */
 export function raisedWithin(alias: string, period: Period, params: SqlParams): string {
   const a = alias ? `${alias}.` : '';

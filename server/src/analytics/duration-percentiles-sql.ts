@@ -1,5 +1,5 @@
 import type { SqlRunner } from './analytics-reader.js';
-import { dimensionConditions, localMidnight, SqlParams, type AnalyticsScope } from './cohort-sql.js';
+import { dimensionConditions, localMidnight, narrowerThanPartnerships, SqlParams, type AnalyticsScope } from './cohort-sql.js';
 import type { AgencyRole } from './dto/analytics.args.js';
 import { wholeMonths, type Period } from './period.js';
 
@@ -56,7 +56,7 @@ export interface PercentileRow {
  * and the number of cells, not with n log n; the answer is the same to the last bit.
  */
 export async function readDurationPercentiles(run: SqlRunner, scope: AnalyticsScope, agencyRole: AgencyRole): Promise<PercentileRow[]> {
-  if (isNarrowed(scope)) return readNarrowedPercentiles(run, scope, agencyRole);
+  if (narrowerThanPartnerships(scope)) return readNarrowedPercentiles(run, scope, agencyRole);
   const params = new SqlParams();
   const agencyKind = agencyRole === 'raising' ? KIND.raising : KIND.receiving;
   const cells = cellsSql(scope, params, agencyKind);
@@ -150,10 +150,6 @@ export async function readDurationPercentiles(run: SqlRunner, scope: AnalyticsSc
   return percentileRows(rows);
 }
 
-function isNarrowed(scope: AnalyticsScope): boolean {
-  return scope.raisingAgencyIds !== null || scope.receivingAgencyIds !== null || scope.categoryCodes !== null || scope.urgencies !== null;
-}
-
 /**
  * With a filter by agency, category or urgency, which the cells do not hold, the cohort's
  * outcomes are read anyway: then PostgreSQL's own percentile_cont over them, every
@@ -229,7 +225,7 @@ function percentileRows(rows: readonly Record<string, unknown>[]): PercentileRow
  * agency_id, raised_month, n, pivots, vals.
  */
 function cellsSql(scope: AnalyticsScope, params: SqlParams, agencyKind: number): string {
-  const whole = isNarrowed(scope) ? null : wholeMonths(scope.period);
+  const whole = narrowerThanPartnerships(scope) ? null : wholeMonths(scope.period);
   const kinds = [KIND.overall, KIND.rule, KIND.stage, KIND.tier, agencyKind];
   const made = (ranges: readonly Period[]) => madeCellsSql(scope, params, kinds, ranges);
   if (whole === null) return made([scope.period])!;

@@ -1,5 +1,5 @@
 import type { SqlRunner } from './analytics-reader.js';
-import { cohortWhere, dimensionConditions, localMidnight, SqlParams, type AnalyticsScope } from './cohort-sql.js';
+import { cohortWhere, dimensionConditions, localMidnight, narrowerThanPartnerships, SqlParams, type AnalyticsScope } from './cohort-sql.js';
 import { wholeMonths, type Period } from './period.js';
 
 /** qnorm(0.975): the two-sided 95% normal quantile. */
@@ -157,8 +157,7 @@ const DAYS = (end: string, e: string) => `greatest(extract(epoch FROM ${end} - $
  * partnerships (which those counts do not hold) reads the whole cohort one by one.
  */
 function subjectsSql(scope: AnalyticsScope, params: SqlParams, at: string): string {
-  const narrowed = scope.raisingAgencyIds !== null || scope.receivingAgencyIds !== null || scope.categoryCodes !== null || scope.urgencies !== null;
-  const whole = narrowed ? null : wholeMonths(scope.period);
+  const whole = narrowerThanPartnerships(scope) ? null : wholeMonths(scope.period);
   if (whole === null) {
     // Grouped by the span first: the time in days is then worked out once per distinct span, not per escalation.
     return `SELECT stratum, greatest(extract(epoch FROM span)::float8 / 86400, 0) AS t, sum(d)::int AS d, sum(c)::int AS c
